@@ -1,0 +1,127 @@
+# shellcheck shell=bash
+# Fetch Debian packages of any architecture and suite into a cache outside the
+# clone, through a private apt configuration: the host's sources and its dpkg
+# database stay untouched, and foreign -dev packages need no multiarch install
+# (which fails here because the amd64 libraries are newer than the arm indexes).
+#
+# Source this file, then call deb_update once and deb_fetch / deb_unpack /
+# deb_kernel_abi as needed.  EXECSTATE_CACHE overrides the cache location.
+
+EXECSTATE_CACHE=${EXECSTATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/execstate}
+DEB_APTDIR=$EXECSTATE_CACHE/apt
+DEB_POOL=$EXECSTATE_CACHE/debs
+DEB_MIRROR=${DEB_MIRROR:-http://deb.debian.org/debian}
+
+deb_apt_opts=(
+	-o "Dir::Etc::SourceList=$DEB_APTDIR/sources.list"
+	-o "Dir::Etc::SourceParts=/dev/null"
+	-o "Dir::State::Lists=$DEB_APTDIR/lists"
+	-o "Dir::Cache=$DEB_APTDIR/cache"
+	-o "Dir::State::status=$DEB_APTDIR/status"
+	-o "APT::Architecture=amd64"
+	-o "APT::Architectures=amd64,arm64,armhf,armel"
+	-o "Debug::NoLocking=1"
+	-o "Acquire::Retries=3"
+	-o "APT::Get::AllowUnauthenticated=false"
+)
+
+deb_apt_get() { apt-get -q "${deb_apt_opts[@]}" "$@"; }
+deb_apt_cache() { apt-cache "${deb_apt_opts[@]}" "$@"; }
+
+# Refresh the private indexes at most once a day.  A single index failing
+# (a mirror mid-sync) is tolerated as long as every suite we use has a
+# Packages list afterwards; only a total failure is fatal.
+deb_update() {
+	local stamp=$DEB_APTDIR/updated suite missing try
+	mkdir -p "$DEB_APTDIR/lists/partial" "$DEB_APTDIR/cache/archives/partial" "$DEB_POOL"
+	: >>"$DEB_APTDIR/status"
+	cat >"$DEB_APTDIR/sources.list" <<SOURCES
+deb $DEB_MIRROR bookworm main
+deb $DEB_MIRROR bookworm-updates main
+deb $DEB_MIRROR bookworm-backports main
+deb $DEB_MIRROR bullseye main
+SOURCES
+	if [ -n "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
+		return 0
+	fi
+	for try in 1 2 3; do
+		deb_apt_get update >"$DEB_APTDIR/update.log" 2>&1 || true
+		missing=
+		for suite in bookworm bookworm-backports bullseye; do
+			ls "$DEB_APTDIR/lists/"*"_dists_${suite}_main_binary-arm64_Packages"* \
+				>/dev/null 2>&1 || missing="$missing $suite"
+		done
+		[ -z "$missing" ] && break
+		echo "debcache: apt update try $try lacks:$missing" >&2
+	done
+	if [ -n "$missing" ]; then
+		echo "debcache: cannot fetch Debian indexes for:$missing (see $DEB_APTDIR/update.log)" >&2
+		return 1
+	fi
+	touch "$stamp"
+}
+
+# deb_path SPEC: the cached .deb for SPEC (name[:arch][=version] or
+# name[:arch]/suite), downloading it when absent.  Prints the path.
+deb_path() {
+	local spec=$1 fname
+	fname=$(deb_apt_cache show --no-all-versions "$spec" 2>/dev/null |
+		sed -n 's/^Filename: .*\///p' | head -n1)
+	if [ -z "$fname" ]; then
+		echo "debcache: no package matches '$spec'" >&2
+		return 1
+	fi
+	if [ ! -s "$DEB_POOL/$fname" ]; then
+		(cd "$DEB_POOL" && deb_apt_get download "$spec" >/dev/null 2>"$DEB_POOL/.download.err") || {
+			echo "debcache: download of '$spec' failed:" >&2
+			cat "$DEB_POOL/.download.err" >&2
+			return 1
+		}
+		# apt-get download names the file with an epoch-escaped version;
+		# the Filename field has none, so look it up by package prefix.
+		if [ ! -s "$DEB_POOL/$fname" ]; then
+			local got
+			got=$(ls -t "$DEB_POOL/${fname%%_*}_"*.deb 2>/dev/null | head -n1)
+			[ -n "$got" ] && mv "$got" "$DEB_POOL/$fname"
+		fi
+	fi
+	echo "$DEB_POOL/$fname"
+}
+
+# deb_fetch SPEC...: download each package, printing one path per line.
+deb_fetch() {
+	local spec
+	for spec in "$@"; do
+		deb_path "$spec" || return 1
+	done
+}
+
+# deb_unpack DEST SPEC...: dpkg -x each package into DEST (once per package).
+deb_unpack() {
+	local dest=$1 spec deb stamp
+	shift
+	mkdir -p "$dest/.debs"
+	for spec in "$@"; do
+		deb=$(deb_path "$spec") || return 1
+		stamp=$dest/.debs/$(basename "$deb")
+		[ -e "$stamp" ] && continue
+		dpkg -x "$deb" "$dest" || return 1
+		touch "$stamp"
+	done
+}
+
+# deb_version NAME:ARCH SUITE: the version of a package in one suite.
+deb_version() {
+	deb_apt_cache madison "$1" | awk -F' *[|] *' -v s=" $2/" \
+		'index($3, s) { print $2; exit }'
+}
+
+# deb_kernel_abi SUITE ARCH FLAVOUR: the kernel ABI name that the suite's
+# linux-image-FLAVOUR metapackage points at, e.g. "6.1.0-50" for bookworm.
+deb_kernel_abi() {
+	local suite=$1 arch=$2 flavour=$3 ver
+	ver=$(deb_version "linux-image-$flavour:$arch" "$suite")
+	[ -n "$ver" ] || { echo "debcache: no linux-image-$flavour:$arch in $suite" >&2; return 1; }
+	deb_apt_cache show "linux-image-$flavour:$arch=$ver" |
+		sed -n "s/^Depends: linux-image-\([^ ]*\)-$flavour .*/\1/p" | head -n1
+}

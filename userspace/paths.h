@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * One path context for every read of /proc, /sys and the root filesystem,
+ * so that --root, --sysfs and --procfs redirect all of them and the tests
+ * run on recorded trees.
+ */
+#ifndef EXECSTATE_PATHS_H
+#define EXECSTATE_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+enum path_base { PATH_ROOT, PATH_SYSFS, PATH_PROCFS };
+
+struct paths {
+	char root[4096];	/* "/" by default */
+	char sysfs[4096];	/* "/sys" by default */
+	char procfs[4096];	/* "/proc" by default */
+	bool live_kernel;	/* sysfs and procfs are this machine's own */
+	bool live_root;		/* root is "/" */
+};
+
+void paths_init(struct paths *p);
+/* Set one base; DIR must be a directory.  Returns 0 or -errno. */
+int paths_set(struct paths *p, enum path_base base, const char *dir);
+
+/*
+ * Build BASE/REL into buf.  For PATH_ROOT, symlinks are resolved as in a
+ * chroot: absolute targets stay inside the root and ".." cannot leave it.
+ * Returns 0, -ENAMETOOLONG, -ELOOP or -ENOENT.
+ */
+int path_build(const struct paths *p, enum path_base base, const char *rel,
+	       char *buf, size_t size);
+int path_open(const struct paths *p, enum path_base base, const char *rel, int flags);
+FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel);
+/*
+ * Read a small text file into buf (NUL-terminated, trailing newlines
+ * stripped).  Returns the length or -errno.
+ */
+ssize_t path_read(const struct paths *p, enum path_base base, const char *rel,
+		  char *buf, size_t size);
+bool path_exists(const struct paths *p, enum path_base base, const char *rel);
+/* readlink(2) relative to a base; returns length or -errno. */
+ssize_t path_readlink(const struct paths *p, enum path_base base, const char *rel,
+		      char *buf, size_t size);
+
+#endif
