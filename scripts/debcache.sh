@@ -11,6 +11,7 @@ EXECSTATE_CACHE=${EXECSTATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/execstate}
 DEB_APTDIR=$EXECSTATE_CACHE/apt
 DEB_POOL=$EXECSTATE_CACHE/debs
 DEB_MIRROR=${DEB_MIRROR:-http://deb.debian.org/debian}
+DEB_ARCHS=amd64,arm64,armhf,armel,i386
 
 deb_apt_opts=(
 	-o "Dir::Etc::SourceList=$DEB_APTDIR/sources.list"
@@ -19,7 +20,7 @@ deb_apt_opts=(
 	-o "Dir::Cache=$DEB_APTDIR/cache"
 	-o "Dir::State::status=$DEB_APTDIR/status"
 	-o "APT::Architecture=amd64"
-	-o "APT::Architectures=amd64,arm64,armhf,armel"
+	-o "APT::Architectures=$DEB_ARCHS"
 	-o "Debug::NoLocking=1"
 	-o "Acquire::Retries=3"
 	-o "APT::Get::AllowUnauthenticated=false"
@@ -32,7 +33,8 @@ deb_apt_cache() { apt-cache "${deb_apt_opts[@]}" "$@"; }
 # (a mirror mid-sync) is tolerated as long as every suite we use has a
 # Packages list afterwards; only a total failure is fatal.
 deb_update() {
-	local stamp=$DEB_APTDIR/updated suite missing try
+	# The stamp names the architectures so that adding one refreshes at once.
+	local stamp=$DEB_APTDIR/updated-${DEB_ARCHS//,/-} suite missing try
 	mkdir -p "$DEB_APTDIR/lists/partial" "$DEB_APTDIR/cache/archives/partial" "$DEB_POOL"
 	: >>"$DEB_APTDIR/status"
 	cat >"$DEB_APTDIR/sources.list" <<SOURCES
