@@ -9,6 +9,8 @@ VERSION := $(shell cat VERSION)
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+MODULESLOADDIR ?= $(PREFIX)/lib/modules-load.d
 DESTDIR ?=
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
@@ -67,15 +69,58 @@ test: test-deps
 style:
 	$(MAKE) -C kmod style
 
-install: cli man
+# make install: the CLI, its man pages, bash completion and the
+# modules-load.d entry that loads the module at boot (the module itself comes
+# from dkms-install or the execstate-dkms package).  uninstall removes exactly
+# the files in install_files.
+install_files := $(BINDIR)/execstate $(MANDIR)/man1/execstate.1 \
+	$(MANDIR)/man5/execstate-sysfs.5 $(COMPLETIONDIR)/execstate \
+	$(MODULESLOADDIR)/execstate.conf
+
+$(O)/execstate-sysfs.5: kmod/Documentation/execstate-sysfs.5.scd
+	@mkdir -p $(O)
+	scdoc <$< >$@
+
+install: cli man $(O)/execstate-sysfs.5
 	install -D -m 0755 $(O)/execstate $(DESTDIR)$(BINDIR)/execstate
 	install -D -m 0644 $(O)/execstate.1 $(DESTDIR)$(MANDIR)/man1/execstate.1
+	install -D -m 0644 $(O)/execstate-sysfs.5 $(DESTDIR)$(MANDIR)/man5/execstate-sysfs.5
+	install -D -m 0644 userspace/execstate.bash-completion $(DESTDIR)$(COMPLETIONDIR)/execstate
+	install -D -m 0644 dkms/modules-load.conf $(DESTDIR)$(MODULESLOADDIR)/execstate.conf
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/execstate $(DESTDIR)$(MANDIR)/man1/execstate.1
+	rm -f $(addprefix $(DESTDIR),$(install_files))
+
+# DKMS: dkms-src puts the module's sources and a stamped dkms.conf into
+# $(DESTDIR)$(DKMS_SRCDIR) (the Debian package uses it too); dkms-install
+# registers, builds and installs them for KVER, and undoes all of it when
+# any step fails, so a kernel the module cannot build for leaves nothing
+# behind.  dkms-remove removes every kernel's copy and the sources.
+DKMS_SRCDIR := /usr/src/execstate-$(VERSION)
+dkms_srcs := $(filter-out %.mod.c,$(wildcard kmod/Kbuild kmod/Makefile kmod/*.c kmod/*.h kmod/uapi/*.h))
+
+dkms-src:
+	rm -rf $(DESTDIR)$(DKMS_SRCDIR)
+	install -d $(DESTDIR)$(DKMS_SRCDIR)/uapi
+	install -m 0644 $(filter-out kmod/uapi/%,$(dkms_srcs)) $(DESTDIR)$(DKMS_SRCDIR)/
+	install -m 0644 $(filter kmod/uapi/%,$(dkms_srcs)) $(DESTDIR)$(DKMS_SRCDIR)/uapi/
+	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms/dkms.conf.in >$(DESTDIR)$(DKMS_SRCDIR)/dkms.conf
+
+dkms-install: dkms-remove
+	$(MAKE) dkms-src DESTDIR=
+	dkms add execstate/$(VERSION) && dkms install execstate/$(VERSION) -k $(KVER) || \
+		{ echo "error: dkms could not build execstate $(VERSION) for kernel $(KVER);" \
+			"removed it again (see the dkms output above)" >&2; \
+		  $(MAKE) --no-print-directory dkms-remove; exit 1; }
+
+dkms-remove:
+	if dkms status -m execstate -v $(VERSION) | grep -q .; then \
+		dkms remove execstate/$(VERSION) --all; fi
+	rm -rf $(DKMS_SRCDIR)
 
 clean:
 	rm -rf build
 	-$(MAKE) -C kmod clean
 
-.PHONY: all cli man module run deps test-deps test style install uninstall clean
+.PHONY: all cli man module run deps test-deps test style install uninstall clean \
+	dkms-src dkms-install dkms-remove
