@@ -109,7 +109,8 @@ dkms-src:
 dkms-install: dkms-remove
 	$(MAKE) dkms-src DESTDIR=
 	dkms add execstate/$(VERSION) && dkms install execstate/$(VERSION) -k $(KVER) || \
-		{ echo "error: dkms could not build execstate $(VERSION) for kernel $(KVER);" \
+		{ tail -n 20 /var/lib/dkms/execstate/$(VERSION)/build/make.log >&2 2>/dev/null; \
+		  echo "error: dkms could not build execstate $(VERSION) for kernel $(KVER);" \
 			"removed it again (see the dkms output above)" >&2; \
 		  $(MAKE) --no-print-directory dkms-remove; exit 1; }
 
