@@ -1,0 +1,724 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Collectors: each fills part of struct facts and records what it found,
+ * with its source, as evidence.  Nothing here prints or decides.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/personality.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "execstate.h"
+
+#define EM_386 3
+#define EM_ARM 40
+#define EM_X86_64 62
+#define EM_AARCH64 183
+
+void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
+{
+	struct evidence *e;
+	va_list ap;
+
+	if (f->n_ev >= EVIDENCE_MAX)
+		return;
+	e = &f->ev[f->n_ev++];
+	snprintf(e->key, sizeof(e->key), "%s", key);
+	snprintf(e->source, sizeof(e->source), "%s", source);
+	va_start(ap, fmt);
+	vsnprintf(e->value, sizeof(e->value), fmt, ap);
+	va_end(ap);
+}
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static void collect_kernel_identity(const struct paths *p, struct facts *f)
+{
+	struct utsname u;
+	char buf[128];
+
+	if (p->live_kernel && uname(&u) == 0) {
+		copy(f->kernel_machine, sizeof(f->kernel_machine), u.machine);
+		copy(f->kernel_release, sizeof(f->kernel_release), u.release);
+		f->kernel_machine_source = "uname(2)";
+	} else {
+		if (path_read(p, PATH_PROCFS, "sys/kernel/arch", buf, sizeof(buf)) > 0)
+			copy(f->kernel_machine, sizeof(f->kernel_machine), buf);
+		if (path_read(p, PATH_PROCFS, "sys/kernel/osrelease", buf, sizeof(buf)) > 0)
+			copy(f->kernel_release, sizeof(f->kernel_release), buf);
+		f->kernel_machine_source = "sys/kernel/arch under --procfs";
+	}
+	if (f->kernel_machine[0])
+		evidence_add(f, "uname.machine", f->kernel_machine_source, "%s", f->kernel_machine);
+	if (f->kernel_release[0])
+		evidence_add(f, "uname.release", p->live_kernel ? "uname(2)" :
+			     "sys/kernel/osrelease under --procfs", "%s", f->kernel_release);
+}
+
+/* Live only: the facts of this very process, not of a recorded tree. */
+static void collect_process(const struct paths *p, const struct collect_opts *o,
+			    struct facts *f)
+{
+	const char *plat;
+	int cur;
+
+	f->per_linux32_probe = -1;
+	if (!p->live_kernel)
+		return;
+	cur = personality(0xffffffff);
+	if (cur != -1) {
+		f->have_personality = true;
+		f->personality = cur;
+		evidence_add(f, "personality", "personality(2)", "0x%08x%s", cur,
+			     (cur & PER_MASK) == PER_LINUX32 ? " (PER_LINUX32)" : "");
+	}
+	/*
+	 * arm64 refuses PER_LINUX32 when no CPU can run 32-bit tasks; this is
+	 * the one AArch32 test userspace can make without the module.
+	 */
+	if (o->probe_personality && cur != -1 && (cur & PER_MASK) != PER_LINUX32 &&
+	    !strcmp(f->kernel_machine, "aarch64")) {
+		if (personality((cur & ~PER_MASK) | PER_LINUX32) == -1) {
+			f->per_linux32_probe = errno == EINVAL ? 0 : -1;
+		} else {
+			f->per_linux32_probe = 1;
+			personality(cur);
+		}
+		if (f->per_linux32_probe >= 0)
+			evidence_add(f, "personality.linux32", "personality(PER_LINUX32) probe",
+				     "%s", f->per_linux32_probe ? "accepted" : "EINVAL");
+	}
+	plat = (const char *)getauxval(AT_PLATFORM);
+	if (plat) {
+		copy(f->at_platform, sizeof(f->at_platform), plat);
+		evidence_add(f, "auxv.platform", "getauxval(AT_PLATFORM)", "%s", plat);
+	}
+	f->hwcap = getauxval(AT_HWCAP);
+	f->hwcap2 = getauxval(AT_HWCAP2);
+	f->have_auxv = true;
+	evidence_add(f, "auxv.hwcap", "getauxval(AT_HWCAP)", "0x%lx", f->hwcap);
+	evidence_add(f, "auxv.hwcap2", "getauxval(AT_HWCAP2)", "0x%lx", f->hwcap2);
+}
+
+static int parse_arch_level(const char *s)
+{
+	/* "8", "7", "AArch64", "5TEJ", "6TEJ" */
+	if (!strcmp(s, "AArch64"))
+		return 8;
+	return isdigit((unsigned char)s[0]) ? atoi(s) : 0;
+}
+
+static void collect_cpuinfo(const struct paths *p, struct facts *f)
+{
+	struct cpuinfo *c = &f->cpu;
+	FILE *in = path_fopen(p, PATH_PROCFS, "cpuinfo");
+	char line[1024];
+	bool first_done = false;
+	int model_level = 0;
+
+	if (!in)
+		return;
+	c->present = true;
+	while (fgets(line, sizeof(line), in)) {
+		char *colon = strchr(line, ':');
+		char *key, *val;
+
+		if (!colon) {
+			if (c->processors)
+				first_done = true;
+			continue;
+		}
+		*colon = '\0';
+		key = trim(line);
+		val = trim(colon + 1);
+		if (!strcmp(key, "processor")) {
+			c->processors++;
+			continue;
+		}
+		if (!strcmp(key, "Hardware") && !c->hardware[0])
+			copy(c->hardware, sizeof(c->hardware), val);
+		if (first_done)
+			continue;
+		if (!strcmp(key, "model name") && !c->model_name[0]) {
+			const char *v = strstr(val, "(v");
+
+			copy(c->model_name, sizeof(c->model_name), val);
+			/* 32-bit kernels: "ARMv6-compatible processor rev 7 (v6l)" */
+			if (v && isdigit((unsigned char)v[2]))
+				model_level = v[2] - '0';
+		} else if (!strcmp(key, "CPU architecture") && !c->cpu_architecture[0]) {
+			copy(c->cpu_architecture, sizeof(c->cpu_architecture), val);
+		} else if ((!strcmp(key, "Features") || !strcmp(key, "flags")) &&
+			   !c->features[0]) {
+			copy(c->features, sizeof(c->features), val);
+		} else if (!strcmp(key, "CPU implementer")) {
+			c->implementer = strtoul(val, NULL, 0);
+		} else if (!strcmp(key, "CPU part")) {
+			c->part = strtoul(val, NULL, 0);
+			c->has_part = true;
+		}
+	}
+	fclose(in);
+	if (!c->processors)
+		c->processors = 1;
+	/*
+	 * The model name's "(vNl)" wins: ARM1176 reports "CPU architecture: 7"
+	 * because it uses the ARMv7 CPUID scheme, yet it is an ARMv6 core.
+	 */
+	c->arch_level = model_level ? model_level : parse_arch_level(c->cpu_architecture);
+	if (c->features[0]) {
+		char padded[sizeof(c->features) + 2];
+
+		snprintf(padded, sizeof(padded), " %s ", c->features);
+		c->x86_lm = strstr(padded, " lm ") != NULL;
+	}
+	evidence_add(f, "cpuinfo.processors", "cpuinfo", "%u", c->processors);
+	if (c->model_name[0])
+		evidence_add(f, "cpuinfo.model_name", "cpuinfo", "%s", c->model_name);
+	if (c->cpu_architecture[0])
+		evidence_add(f, "cpuinfo.cpu_architecture", "cpuinfo \"CPU architecture\"", "%s",
+			     c->cpu_architecture);
+	if (c->has_part)
+		evidence_add(f, "cpuinfo.cpu_part", "cpuinfo \"CPU implementer\"/\"CPU part\"",
+			     "0x%02x/0x%03x", c->implementer, c->part);
+	if (c->hardware[0])
+		evidence_add(f, "cpuinfo.hardware", "cpuinfo \"Hardware\"", "%s", c->hardware);
+}
+
+static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
+{
+	char buf[256];
+
+	if (path_read(p, PATH_SYSFS, "devices/system/cpu/online", buf, sizeof(buf)) >= 0) {
+		copy(f->online_cpus, sizeof(f->online_cpus), buf);
+		evidence_add(f, "cpu.online", "devices/system/cpu/online", "%s", buf);
+	}
+	if (path_read(p, PATH_SYSFS, "devices/system/cpu/aarch32_el0", buf, sizeof(buf)) >= 0) {
+		f->have_aarch32_el0_file = true;
+		copy(f->aarch32_el0_cpus, sizeof(f->aarch32_el0_cpus), buf);
+		evidence_add(f, "cpu.aarch32_el0", "devices/system/cpu/aarch32_el0", "%s",
+			     buf[0] ? buf : "(none)");
+	}
+}
+
+/* Scan kernel config lines from either a gzip or a plain file. */
+static bool scan_config(struct facts *f, gzFile gz, const char *source)
+{
+	char line[512];
+	bool any = false;
+
+	while (gzgets(gz, line, sizeof(line))) {
+		char *nl = strchr(line, '\n');
+		int *dst = NULL;
+
+		if (nl)
+			*nl = '\0';
+		any = true;
+		if (!strncmp(line, "CONFIG_COMPAT=", 14) || !strcmp(line, "# CONFIG_COMPAT is not set"))
+			dst = &f->config_compat;
+		else if (!strncmp(line, "CONFIG_IA32_EMULATION=", 22) ||
+			 !strcmp(line, "# CONFIG_IA32_EMULATION is not set"))
+			dst = &f->config_ia32;
+		else if (!strncmp(line, "CONFIG_X86_X32_ABI=", 19) ||
+			 !strcmp(line, "# CONFIG_X86_X32_ABI is not set"))
+			dst = &f->config_x32;
+		else if (!strcmp(line, "CONFIG_ARM64_4K_PAGES=y"))
+			f->config_page_size = 4096;
+		else if (!strcmp(line, "CONFIG_ARM64_16K_PAGES=y"))
+			f->config_page_size = 16384;
+		else if (!strcmp(line, "CONFIG_ARM64_64K_PAGES=y"))
+			f->config_page_size = 65536;
+		if (dst)
+			*dst = line[0] == '#' ? TRI_NO : TRI_YES;
+	}
+	if (any)
+		copy(f->config_source, sizeof(f->config_source), source);
+	return any;
+}
+
+static bool try_config(const struct paths *p, enum path_base base, const char *rel,
+		       const char *label, struct facts *f)
+{
+	int fd = path_open(p, base, rel, O_RDONLY);
+	gzFile gz;
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	gz = gzdopen(fd, "r");	/* reads plain files transparently too */
+	if (!gz) {
+		close(fd);
+		return false;
+	}
+	ok = scan_config(f, gz, label);
+	gzclose(gz);
+	return ok;
+}
+
+static void collect_config(const struct paths *p, struct facts *f)
+{
+	char rel[128];
+	bool found;
+
+	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	found = try_config(p, PATH_PROCFS, "config.gz", "config.gz under procfs", f);
+	if (!found && f->kernel_release[0]) {
+		snprintf(rel, sizeof(rel), "boot/config-%s", f->kernel_release);
+		found = try_config(p, PATH_ROOT, rel, rel, f);
+		/* Judging a chroot on this kernel: its config lives in the real /boot. */
+		if (!found && !p->live_root && p->live_kernel) {
+			struct paths live;
+
+			paths_init(&live);
+			found = try_config(&live, PATH_ROOT, rel, rel, f);
+		}
+	}
+	if (!found)
+		return;
+	if (f->config_compat != TRI_UNKNOWN)
+		evidence_add(f, "config.COMPAT", f->config_source, "%s",
+			     f->config_compat == TRI_YES ? "y" : "n");
+	if (f->config_ia32 != TRI_UNKNOWN)
+		evidence_add(f, "config.IA32_EMULATION", f->config_source, "%s",
+			     f->config_ia32 == TRI_YES ? "y" : "n");
+	if (f->config_x32 != TRI_UNKNOWN)
+		evidence_add(f, "config.X86_X32_ABI", f->config_source, "%s",
+			     f->config_x32 == TRI_YES ? "y" : "n");
+	if (f->config_page_size)
+		evidence_add(f, "config.page_size", f->config_source, "%lu", f->config_page_size);
+}
+
+static void collect_cmdline(const struct paths *p, struct facts *f)
+{
+	char buf[4096], padded[4100];
+
+	if (path_read(p, PATH_PROCFS, "cmdline", buf, sizeof(buf)) < 0)
+		return;
+	snprintf(padded, sizeof(padded), " %s ", buf);
+	f->cmdline_ia32_off = strstr(padded, " ia32_emulation=0 ") ||
+			      strstr(padded, " ia32_emulation=false ") ||
+			      strstr(padded, " ia32_emulation=off ") ||
+			      strstr(padded, " ia32_emulation=n ");
+	if (f->cmdline_ia32_off)
+		evidence_add(f, "cmdline.ia32_emulation", "cmdline", "off");
+}
+
+static unsigned int hexbyte(const char *s)
+{
+	char b[3] = { s[0], s[1], 0 };
+
+	return strtoul(b, NULL, 16);
+}
+
+/* Which ELF ABI a binfmt_misc magic string (hex, from offset 0) selects. */
+static const struct abi_desc *binfmt_abi(const char *magic)
+{
+	size_t n = strlen(magic);
+	unsigned int cls, machine;
+
+	if (n < 40 || strncmp(magic, "7f454c46", 8))
+		return NULL;
+	cls = hexbyte(magic + 8);
+	machine = hexbyte(magic + 36) | hexbyte(magic + 38) << 8;
+	if (hexbyte(magic + 10) == 2)	/* big-endian: e_machine bytes swapped */
+		machine = hexbyte(magic + 38) | hexbyte(magic + 36) << 8;
+	if (machine == EM_AARCH64 && cls == 2)
+		return abi_get(ABI_ARM64);
+	if (machine == EM_ARM && cls == 1)
+		return abi_get(ABI_ARMHF);
+	if (machine == EM_X86_64 && cls == 2)
+		return abi_get(ABI_AMD64);
+	if (machine == EM_X86_64 && cls == 1)
+		return abi_get(ABI_X32);
+	if (machine == EM_386 && cls == 1)
+		return abi_get(ABI_I386);
+	if (machine == 243 && cls == 2)
+		return abi_get(ABI_RISCV64);
+	if (machine == 21 && cls == 2)
+		return abi_get(ABI_PPC64EL);
+	if (machine == 22 && cls == 2)
+		return abi_get(ABI_S390X);
+	return NULL;
+}
+
+static void collect_binfmt(const struct paths *p, struct facts *f)
+{
+	char dir[4096], rel[320], line[512];
+	struct dirent *de;
+	DIR *d;
+
+	if (path_build(p, PATH_PROCFS, "sys/fs/binfmt_misc", dir, sizeof(dir)))
+		return;
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((de = readdir(d)) && f->n_binfmt < BINFMT_MAX) {
+		struct binfmt_entry *b = &f->binfmt[f->n_binfmt];
+		char magic[256] = "";
+		FILE *in;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "register") ||
+		    !strcmp(de->d_name, "status"))
+			continue;
+		snprintf(rel, sizeof(rel), "sys/fs/binfmt_misc/%s", de->d_name);
+		in = path_fopen(p, PATH_PROCFS, rel);
+		if (!in)
+			continue;
+		memset(b, 0, sizeof(*b));
+		copy(b->name, sizeof(b->name), de->d_name);
+		while (fgets(line, sizeof(line), in)) {
+			char *v = trim(line);
+
+			if (!strcmp(v, "enabled"))
+				b->enabled = true;
+			else if (!strncmp(v, "interpreter ", 12))
+				copy(b->interpreter, sizeof(b->interpreter), v + 12);
+			else if (!strncmp(v, "magic ", 6))
+				copy(magic, sizeof(magic), v + 6);
+		}
+		fclose(in);
+		b->abi = binfmt_abi(magic);
+		if (!b->abi)
+			continue;
+		f->n_binfmt++;
+		evidence_add(f, "binfmt_misc", rel, "%s: %s via %s", b->abi->name,
+			     b->enabled ? "enabled" : "disabled", b->interpreter);
+	}
+	closedir(d);
+}
+
+static int arm_arch_level(int tag)
+{
+	switch (tag) {
+	case 0 ... 2:
+		return 4;
+	case 3 ... 5:
+		return 5;
+	case 6 ... 9:
+	case 11 ... 12:
+		return 6;
+	case 10:
+	case 13:
+		return 7;
+	case 14 ... 22:
+		return 8;
+	default:
+		return 0;
+	}
+}
+
+/* The ABI a parsed executable belongs to. */
+static const struct abi_desc *bin_abi(struct userland_bin *b)
+{
+	const struct elf_info *e = &b->elf;
+
+	switch (e->machine) {
+	case EM_AARCH64:
+		b->arm_arch = 8;
+		return e->elf_class == 64 ? abi_get(ABI_ARM64) : NULL;
+	case EM_ARM:
+		if (e->elf_class != 32)
+			return NULL;
+		b->arm_arch = arm_arch_level(e->tag_cpu_arch);
+		if (!elf_arm_hard_float(e))
+			return abi_get(ABI_ARMEL);
+		/* Hard-float below ARMv7 is the Raspbian flavour of armhf. */
+		if (b->arm_arch && b->arm_arch < 7)
+			return abi_get(ABI_ARMV6HF);
+		return abi_get(ABI_ARMHF);
+	case EM_X86_64:
+		return abi_get(e->elf_class == 64 ? ABI_AMD64 : ABI_X32);
+	case EM_386:
+		return abi_get(ABI_I386);
+	case 243:
+		return abi_get(ABI_RISCV64);
+	case 21:
+		return e->data == 1 ? abi_get(ABI_PPC64EL) : NULL;
+	case 22:
+		return abi_get(ABI_S390X);
+	default:
+		return NULL;
+	}
+}
+
+static void describe_bin(struct facts *f, const char *role, struct userland_bin *b)
+{
+	const struct elf_info *e = &b->elf;
+	char key[48];
+
+	snprintf(key, sizeof(key), "elf.%s", role);
+	if (b->err) {
+		evidence_add(f, key, b->shown, "unreadable: %s", strerror(-b->err));
+		return;
+	}
+	b->abi = bin_abi(b);
+	if (e->machine == EM_ARM) {
+		evidence_add(f, key, b->shown,
+			     "ELF%u %s, EABI%u, %s-float, Tag_CPU_arch %s, Tag_FP_arch %s%s%s",
+			     e->elf_class, elf_machine_name(e->machine) ? : "?",
+			     elf_arm_eabi_version(e), elf_arm_hard_float(e) ? "hard" : "soft",
+			     e->has_arm_attributes ? elf_arm_cpu_arch_name(e->tag_cpu_arch) : "-",
+			     e->has_arm_attributes ? elf_arm_fp_arch_name(e->tag_fp_arch) : "-",
+			     e->has_interp ? ", interp " : "", e->has_interp ? e->interp : "");
+	} else {
+		const char *name = elf_machine_name(e->machine);
+
+		evidence_add(f, key, b->shown, "ELF%u %s (e_machine %u)%s%s", e->elf_class,
+			     name ? name : "unknown", e->machine,
+			     e->has_interp ? ", interp " : "", e->has_interp ? e->interp : "");
+	}
+	if (e->load_segments) {
+		snprintf(key, sizeof(key), "elf.%s.align", role);
+		evidence_add(f, key, b->shown, "%llu", (unsigned long long)e->min_load_align);
+	}
+}
+
+static void read_bin(const struct paths *p, enum path_base base, const char *rel,
+		     const char *shown, struct userland_bin *b)
+{
+	int fd;
+
+	copy(b->path, sizeof(b->path), rel);
+	copy(b->shown, sizeof(b->shown), shown);
+	fd = path_open(p, base, rel, O_RDONLY);
+	if (fd < 0) {
+		b->err = fd;
+		return;
+	}
+	b->err = elf_parse_fd(fd, &b->elf);
+	close(fd);
+}
+
+static void collect_userland(const struct paths *p, struct facts *f)
+{
+	static const char *const roles[BIN_COUNT] = { "init", "sh", "env", "loader" };
+	struct userland_bin *init = &f->bins[BIN_INIT];
+	const struct userland_bin *with_interp = NULL;
+
+	init->err = -ENOENT;
+	if (p->live_root && p->live_kernel) {
+		char target[256];
+
+		if (path_readlink(p, PATH_PROCFS, "1/exe", target, sizeof(target)) > 0) {
+			char shown[300];
+
+			snprintf(shown, sizeof(shown), "/proc/1/exe -> %s", target);
+			read_bin(p, PATH_PROCFS, "1/exe", shown, init);
+		}
+	}
+	if (init->err)
+		read_bin(p, PATH_ROOT, "/sbin/init", "/sbin/init", init);
+	read_bin(p, PATH_ROOT, "/bin/sh", "/bin/sh", &f->bins[BIN_SH]);
+	read_bin(p, PATH_ROOT, "/usr/bin/env", "/usr/bin/env", &f->bins[BIN_ENV]);
+	for (int i = BIN_INIT; i < BIN_LOADER; i++) {
+		if (!f->bins[i].err && f->bins[i].elf.has_interp) {
+			with_interp = &f->bins[i];
+			break;
+		}
+	}
+	if (with_interp) {
+		char interp[ELF_INTERP_MAX];
+
+		copy(interp, sizeof(interp), with_interp->elf.interp);
+		read_bin(p, PATH_ROOT, interp, interp, &f->bins[BIN_LOADER]);
+	} else {
+		f->bins[BIN_LOADER].err = -ENOENT;
+	}
+	for (int i = 0; i < BIN_COUNT; i++)
+		if (i != BIN_LOADER || with_interp)
+			describe_bin(f, roles[i], &f->bins[i]);
+}
+
+/* dpkg's native architecture is that of the dpkg package itself. */
+static void collect_dpkg(const struct paths *p, struct facts *f)
+{
+	FILE *in = path_fopen(p, PATH_ROOT, "var/lib/dpkg/status");
+	char line[512];
+	bool in_dpkg = false;
+
+	if (!in)
+		return;
+	while (fgets(line, sizeof(line), in)) {
+		if (!strcmp(line, "Package: dpkg\n")) {
+			in_dpkg = true;
+		} else if (line[0] == '\n') {
+			in_dpkg = false;
+		} else if (in_dpkg && !strncmp(line, "Architecture:", 13)) {
+			copy(f->dpkg_arch, sizeof(f->dpkg_arch), trim(line + 13));
+			break;
+		}
+	}
+	fclose(in);
+	if (f->dpkg_arch[0])
+		evidence_add(f, "dpkg.architecture", "/var/lib/dpkg/status (package dpkg)", "%s",
+			     f->dpkg_arch);
+}
+
+static void collect_other_pkg(const struct paths *p, struct facts *f)
+{
+	char buf[4096];
+	FILE *in;
+
+	if (path_read(p, PATH_ROOT, "etc/apk/arch", buf, sizeof(buf)) > 0) {
+		copy(f->apk_arch, sizeof(f->apk_arch), trim(buf));
+		evidence_add(f, "apk.arch", "/etc/apk/arch", "%s", f->apk_arch);
+	}
+	in = path_fopen(p, PATH_ROOT, "etc/pacman.conf");
+	if (in) {
+		while (fgets(buf, sizeof(buf), in)) {
+			char *s = trim(buf);
+
+			if (!strncmp(s, "Architecture", 12) && strchr(s, '=')) {
+				s = trim(strchr(s, '=') + 1);
+				if (strcmp(s, "auto")) {
+					copy(f->pacman_arch, sizeof(f->pacman_arch), s);
+					evidence_add(f, "pacman.arch", "/etc/pacman.conf", "%s", s);
+				}
+				break;
+			}
+		}
+		fclose(in);
+	}
+	if (path_read(p, PATH_ROOT, "etc/rpm/platform", buf, sizeof(buf)) > 0) {
+		char *dash = strchr(buf, '-');
+
+		if (dash)
+			*dash = '\0';
+		copy(f->rpm_arch, sizeof(f->rpm_arch), trim(buf));
+		evidence_add(f, "rpm.arch", "/etc/rpm/platform", "%s", f->rpm_arch);
+	}
+}
+
+static void collect_os_release(const struct paths *p, struct facts *f)
+{
+	FILE *in = path_fopen(p, PATH_ROOT, "etc/os-release");
+	char line[512];
+
+	if (!in)
+		in = path_fopen(p, PATH_ROOT, "usr/lib/os-release");
+	if (!in)
+		return;
+	while (fgets(line, sizeof(line), in)) {
+		char *v = strchr(line, '='), *q;
+		char *dst = NULL;
+		size_t size = 0;
+
+		if (!v)
+			continue;
+		*v++ = '\0';
+		if (!strcmp(line, "ID")) {
+			dst = f->os_id;
+			size = sizeof(f->os_id);
+		} else if (!strcmp(line, "PRETTY_NAME")) {
+			dst = f->os_pretty;
+			size = sizeof(f->os_pretty);
+		}
+		if (!dst)
+			continue;
+		v = trim(v);
+		if (*v == '"' || *v == '\'') {
+			q = strrchr(v + 1, *v);
+			if (q)
+				*q = '\0';
+			v++;
+		}
+		copy(dst, size, v);
+	}
+	fclose(in);
+	if (f->os_pretty[0] || f->os_id[0])
+		evidence_add(f, "os-release", "/etc/os-release", "%s",
+			     f->os_pretty[0] ? f->os_pretty : f->os_id);
+}
+
+static void collect_module(const struct paths *p, const struct collect_opts *o,
+			   struct facts *f)
+{
+	struct modfacts *m = &f->mod;
+	const char *src;
+
+	if (o->use_netlink) {
+		if (modfacts_read_netlink(m) < 0)
+			memset(m, 0, sizeof(*m));
+		src = "execstate generic netlink";
+	} else {
+		modfacts_read_sysfs(p, m);
+		src = "/sys/kernel/execstate";
+	}
+	if (!m->present)
+		return;
+	evidence_add(f, "module.abi_version", src, "%u", m->abi_version);
+	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
+	evidence_add(f, "module.kernel_bits", src, "%u", m->kernel_bits);
+	evidence_add(f, "module.page_size", src, "%lu", m->page_size);
+	evidence_add(f, "module.compat", src, "%s", m->compat == TRI_YES ? "yes" :
+		     m->compat == TRI_NO ? "no" : "unknown");
+	if (m->task_state[0])
+		evidence_add(f, "module.task_state", src, "%s", m->task_state);
+	if (m->aarch32_el0[0])
+		evidence_add(f, "module.aarch32_el0", src, "%s (cpus %s)", m->aarch32_el0,
+			     m->aarch32_el0_cpus[0] ? m->aarch32_el0_cpus : "none");
+	if (m->aarch64_capable != TRI_UNKNOWN || m->aarch64_capable_reason[0])
+		evidence_add(f, "module.aarch64_capable", src, "%s (%s)",
+			     m->aarch64_capable == TRI_YES ? "yes" :
+			     m->aarch64_capable == TRI_NO ? "no" : "unknown",
+			     m->aarch64_capable_reason);
+	if (m->cpu_arch[0])
+		evidence_add(f, "module.cpu_arch", src, "%s", m->cpu_arch);
+}
+
+static void collect_page_size(const struct paths *p, struct facts *f)
+{
+	if (f->mod.present && f->mod.page_size) {
+		f->page_size = f->mod.page_size;
+		f->page_size_source = "module";
+	} else if (p->live_kernel) {
+		f->page_size = sysconf(_SC_PAGESIZE);
+		f->page_size_source = "sysconf(_SC_PAGESIZE)";
+	} else if (f->config_page_size) {
+		f->page_size = f->config_page_size;
+		f->page_size_source = "kernel config";
+	}
+	if (f->page_size)
+		evidence_add(f, "kernel.page_size", f->page_size_source, "%lu", f->page_size);
+}
+
+void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f)
+{
+	collect_kernel_identity(p, f);
+	collect_process(p, o, f);
+	collect_module(p, o, f);
+	collect_cpuinfo(p, f);
+	collect_cpu_sysfs(p, f);
+	collect_config(p, f);
+	collect_page_size(p, f);
+	collect_cmdline(p, f);
+	collect_binfmt(p, f);
+	collect_userland(p, f);
+	collect_dpkg(p, f);
+	collect_other_pkg(p, f);
+	collect_os_release(p, f);
+}

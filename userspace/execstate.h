@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The CLI's three stages share these plain structs: collectors fill
+ * struct facts (and never print), verdict_decide() turns facts into a
+ * struct verdict, and one printer per output mode prints them.
+ */
+#ifndef EXECSTATE_H
+#define EXECSTATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "abi.h"
+#include "elf.h"
+#include "kmodctl.h"
+#include "modfacts.h"
+#include "paths.h"
+
+#define EVIDENCE_MAX 160
+#define BINFMT_MAX 24
+#define CONFLICT_MAX 16
+
+struct evidence {
+	char key[48];
+	char value[200];
+	char source[160];
+};
+
+enum userland_role { BIN_INIT, BIN_SH, BIN_ENV, BIN_LOADER, BIN_COUNT };
+
+struct userland_bin {
+	char path[256];		/* as looked up, e.g. /sbin/init */
+	char shown[300];	/* what is reported (may name /proc/1/exe) */
+	int err;		/* 0 parsed, else -errno */
+	struct elf_info elf;
+	const struct abi_desc *abi;	/* ABI this binary belongs to, NULL if unknown */
+	int arm_arch;		/* 5, 6, 7, 8 from Tag_CPU_arch; 0 unknown */
+};
+
+struct cpuinfo {
+	bool present;
+	unsigned int processors;
+	int arch_level;		/* from model name "(v7l)" or "CPU architecture" */
+	char cpu_architecture[16];	/* the raw "CPU architecture" field */
+	char model_name[128];
+	char features[512];	/* arm "Features" or x86 "flags" (first CPU) */
+	unsigned int implementer, part;	/* first CPU, arm only */
+	bool has_part;
+	char hardware[96];
+	bool x86_lm;		/* x86 CPU can run 64-bit code */
+};
+
+struct binfmt_entry {
+	char name[64];
+	bool enabled;
+	char interpreter[160];
+	const struct abi_desc *abi;	/* ELF ABI the magic matches, NULL otherwise */
+};
+
+struct facts {
+	/* kernel */
+	char kernel_machine[65];	/* uname(2) machine or procfs sys/kernel/arch */
+	char kernel_release[65];
+	const char *kernel_machine_source;
+	bool have_personality;
+	unsigned long personality;
+	int per_linux32_probe;		/* 1 allowed, 0 EINVAL, -1 not tried */
+	bool have_auxv;
+	char at_platform[32];
+	unsigned long hwcap, hwcap2;
+	unsigned long page_size;
+	const char *page_size_source;
+	struct cpuinfo cpu;
+	bool have_aarch32_el0_file;
+	char aarch32_el0_cpus[256];
+	char online_cpus[256];
+	int config_compat, config_ia32, config_x32;	/* enum tristate */
+	unsigned long config_page_size;
+	char config_source[160];
+	bool cmdline_ia32_off;
+	struct binfmt_entry binfmt[BINFMT_MAX];
+	unsigned int n_binfmt;
+	/* userland */
+	struct userland_bin bins[BIN_COUNT];
+	char dpkg_arch[32];
+	char apk_arch[32];
+	char pacman_arch[32];
+	char rpm_arch[32];
+	char os_id[64];
+	char os_pretty[128];
+	/* module */
+	struct modfacts mod;
+	bool have_module_status;
+	struct module_status module_status;
+	/* every fact above that was found, with its source */
+	struct evidence ev[EVIDENCE_MAX];
+	unsigned int n_ev;
+};
+
+enum exec_kind { EXEC_NATIVE, EXEC_EMULATED, EXEC_NO, EXEC_UNKNOWN };
+
+struct exec_status {
+	const struct abi_desc *abi;
+	enum exec_kind kind;
+	char reason[300];
+};
+
+struct conflict {
+	const char *id;
+	char message[400];
+	char remedy[400];
+};
+
+struct verdict {
+	const struct abi_desc *abi;	/* the userland's native ABI */
+	char machine[16];
+	char arm_arch[8];
+	char docker_platform[24];
+	char gnu_type[40];
+	const char *libc;		/* glibc, musl, unknown */
+	const char *basis;		/* what decided the userland, e.g. "/sbin/init" */
+	char kernel_machine[65];
+	unsigned int kernel_bits;
+	const struct abi_desc *kernel_abi;
+	unsigned long page_size;
+	const char *confidence;		/* authoritative, inferred, guessed */
+	struct exec_status exec[ABI_COUNT];
+	unsigned int n_exec;
+	struct conflict conflicts[CONFLICT_MAX];
+	unsigned int n_conflicts;
+};
+
+struct collect_opts {
+	bool use_netlink;	/* read module facts over generic netlink */
+	bool probe_personality;	/* live PER_LINUX32 probe */
+};
+
+void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f);
+void verdict_decide(const struct paths *p, const struct facts *f, struct verdict *v);
+/* Judge one more ABI (check --target) and add it to v->exec. */
+const struct exec_status *verdict_judge(const struct paths *p, const struct facts *f,
+					struct verdict *v, const struct abi_desc *a);
+const struct exec_status *verdict_exec(const struct verdict *v, const struct abi_desc *abi);
+const char *exec_kind_name(enum exec_kind k);
+
+/* Output keys, in order; value of one key for `get` and the machine formats. */
+extern const char *const verdict_keys[];
+int verdict_value(const struct verdict *v, const struct facts *f, const char *key,
+		  char *buf, size_t size);
+
+void print_human(FILE *out, const struct facts *f, const struct verdict *v);
+int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool pretty);
+void print_shell(FILE *out, const struct facts *f, const struct verdict *v);
+void print_make(FILE *out, const struct facts *f, const struct verdict *v);
+
+#endif

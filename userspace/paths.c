@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Every read of the root filesystem, /proc and /sys goes through here, so
+ * that --root, --sysfs and --procfs redirect all of them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paths.h"
+
+#define MAX_SYMLINKS 40
+
+void paths_init(struct paths *p)
+{
+	memset(p, 0, sizeof(*p));
+	strcpy(p->root, "/");
+	strcpy(p->sysfs, "/sys");
+	strcpy(p->procfs, "/proc");
+	p->live_kernel = true;
+	p->live_root = true;
+}
+
+int paths_set(struct paths *p, enum path_base base, const char *dir)
+{
+	char *dst = base == PATH_ROOT ? p->root : base == PATH_SYSFS ? p->sysfs : p->procfs;
+	char real[PATH_MAX];
+	struct stat st;
+
+	if (!realpath(dir, real))
+		return -errno;
+	if (stat(real, &st) < 0)
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	if (strlen(real) >= sizeof(p->root))
+		return -ENAMETOOLONG;
+	strcpy(dst, real);
+	if (base == PATH_ROOT)
+		p->live_root = !strcmp(real, "/");
+	else
+		p->live_kernel = !strcmp(p->sysfs, "/sys") && !strcmp(p->procfs, "/proc");
+	return 0;
+}
+
+static const char *base_dir(const struct paths *p, enum path_base base)
+{
+	switch (base) {
+	case PATH_SYSFS:
+		return p->sysfs;
+	case PATH_PROCFS:
+		return p->procfs;
+	default:
+		return p->root;
+	}
+}
+
+static int append(char *buf, size_t size, size_t *len, const char *s, size_t n)
+{
+	if (*len + n + 1 > size)
+		return -ENAMETOOLONG;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	buf[*len] = '\0';
+	return 0;
+}
+
+/*
+ * Resolve @rel inside @root the way a chroot would: every symlink met is
+ * followed with its absolute targets taken relative to @root, and ".."
+ * never climbs above it.  The final component may be missing (ENOENT is
+ * left to the caller's open()).  @out receives root + resolved path.
+ */
+static int resolve_in_root(const char *root, const char *rel, char *out, size_t size)
+{
+	char pending[PATH_MAX], link[PATH_MAX], tmp[PATH_MAX];
+	size_t rootlen = strlen(root), len;
+	int hops = 0, err;
+
+	if (!strcmp(root, "/"))
+		rootlen = 0;
+	if (strlen(rel) >= sizeof(pending))
+		return -ENAMETOOLONG;
+	strcpy(pending, rel);
+	len = 0;
+	out[0] = '\0';
+	if (append(out, size, &len, root, rootlen))
+		return -ENAMETOOLONG;
+
+	char *cursor = pending;
+
+	for (;;) {
+		while (*cursor == '/')
+			cursor++;
+		if (!*cursor)
+			break;
+		char *end = strchr(cursor, '/');
+		size_t n = end ? (size_t)(end - cursor) : strlen(cursor);
+
+		if (n == 1 && cursor[0] == '.') {
+			cursor += n;
+			continue;
+		}
+		if (n == 2 && cursor[0] == '.' && cursor[1] == '.') {
+			while (len > rootlen && out[len - 1] != '/')
+				len--;
+			if (len > rootlen)
+				len--;
+			out[len] = '\0';
+			cursor += n;
+			continue;
+		}
+		size_t saved = len;
+
+		err = append(out, size, &len, "/", 1);
+		if (!err)
+			err = append(out, size, &len, cursor, n);
+		if (err)
+			return err;
+		cursor += n;
+
+		ssize_t l = readlink(out, link, sizeof(link) - 1);
+
+		if (l < 0)
+			continue;	/* not a link, or missing: keep the name */
+		link[l] = '\0';
+		if (++hops > MAX_SYMLINKS)
+			return -ELOOP;
+		/* Splice the link target in front of what is left to walk. */
+		if (snprintf(tmp, sizeof(tmp), "%s/%s", link, cursor) >= (int)sizeof(tmp))
+			return -ENAMETOOLONG;
+		strcpy(pending, tmp);
+		cursor = pending;
+		if (link[0] == '/')
+			len = rootlen;
+		else
+			len = saved;
+		out[len] = '\0';
+	}
+	if (len == 0)
+		return append(out, size, &len, "/", 1);
+	return 0;
+}
+
+int path_build(const struct paths *p, enum path_base base, const char *rel,
+	       char *buf, size_t size)
+{
+	const char *dir = base_dir(p, base);
+
+	while (*rel == '/')
+		rel++;
+	if (base == PATH_ROOT && !p->live_root)
+		return resolve_in_root(dir, rel, buf, size);
+	if (snprintf(buf, size, "%s/%s", strcmp(dir, "/") ? dir : "", rel) >= (int)size)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)
+{
+	char path[PATH_MAX];
+	int err = path_build(p, base, rel, path, sizeof(path));
+	int fd;
+
+	if (err)
+		return err;
+	fd = open(path, flags | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
+{
+	int fd = path_open(p, base, rel, O_RDONLY);
+	FILE *f;
+
+	if (fd < 0) {
+		errno = -fd;
+		return NULL;
+	}
+	f = fdopen(fd, "r");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+ssize_t path_read(const struct paths *p, enum path_base base, const char *rel,
+		  char *buf, size_t size)
+{
+	int fd = path_open(p, base, rel, O_RDONLY);
+	size_t len = 0;
+	ssize_t n;
+
+	if (size == 0)
+		return -EINVAL;
+	if (fd < 0)
+		return fd;
+	while (len < size - 1) {
+		n = read(fd, buf + len, size - 1 - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			n = -errno;
+			close(fd);
+			return n;
+		}
+		if (n == 0)
+			break;
+		len += n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	return len;
+}
+
+bool path_exists(const struct paths *p, enum path_base base, const char *rel)
+{
+	char path[PATH_MAX];
+
+	return !path_build(p, base, rel, path, sizeof(path)) && access(path, F_OK) == 0;
+}
+
+ssize_t path_readlink(const struct paths *p, enum path_base base, const char *rel,
+		      char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	const char *dir = base_dir(p, base);
+	ssize_t n;
+
+	/* The link itself, not its target: no resolution of the last component. */
+	while (*rel == '/')
+		rel++;
+	if (snprintf(path, sizeof(path), "%s/%s", strcmp(dir, "/") ? dir : "", rel) >=
+	    (int)sizeof(path))
+		return -ENAMETOOLONG;
+	n = readlink(path, buf, size - 1);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return n;
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Printers.  The key names and the JSON layout are a contract that build
+ * systems script against: documented in execstate(1), frozen per schema.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "execstate.h"
+#include "json.h"
+
+#define JSON_SCHEMA 1
+
+const char *const verdict_keys[] = {
+	"machine", "debian-arch", "gnu-type", "docker-platform", "kbuild-arch", "bits",
+	"float-abi", "arm-arch", "libc", "kernel-machine", "kernel-bits", "page-size",
+	"confidence", "native-abis", "emulated-abis", "module", "conflicts", NULL,
+};
+
+static const char *module_state(const struct facts *f)
+{
+	if (f->mod.present)
+		return "loaded";
+	if (f->have_module_status)
+		return module_state_name(f->module_status.state);
+	return "absent";
+}
+
+static void list_abis(const struct verdict *v, enum exec_kind kind, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned int i = 0; i < v->n_exec && len < size; i++)
+		if (v->exec[i].kind == kind)
+			len += snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+					v->exec[i].abi->name);
+}
+
+int verdict_value(const struct verdict *v, const struct facts *f, const char *key,
+		  char *buf, size_t size)
+{
+	const struct abi_desc *a = v->abi;
+
+	if (!strcmp(key, "machine"))
+		snprintf(buf, size, "%s", v->machine);
+	else if (!strcmp(key, "debian-arch"))
+		snprintf(buf, size, "%s", a->debian_arch);
+	else if (!strcmp(key, "gnu-type"))
+		snprintf(buf, size, "%s", v->gnu_type);
+	else if (!strcmp(key, "docker-platform"))
+		snprintf(buf, size, "%s", v->docker_platform);
+	else if (!strcmp(key, "kbuild-arch"))
+		snprintf(buf, size, "%s", a->kbuild_arch);
+	else if (!strcmp(key, "bits"))
+		snprintf(buf, size, "%u", a->bits);
+	else if (!strcmp(key, "float-abi"))
+		snprintf(buf, size, "%s", a->float_abi);
+	else if (!strcmp(key, "arm-arch"))
+		snprintf(buf, size, "%s", v->arm_arch);
+	else if (!strcmp(key, "libc"))
+		snprintf(buf, size, "%s", v->libc);
+	else if (!strcmp(key, "kernel-machine"))
+		snprintf(buf, size, "%s", v->kernel_machine);
+	else if (!strcmp(key, "kernel-bits"))
+		snprintf(buf, size, "%u", v->kernel_bits);
+	else if (!strcmp(key, "page-size"))
+		snprintf(buf, size, "%lu", v->page_size);
+	else if (!strcmp(key, "confidence"))
+		snprintf(buf, size, "%s", v->confidence);
+	else if (!strcmp(key, "native-abis"))
+		list_abis(v, EXEC_NATIVE, buf, size);
+	else if (!strcmp(key, "emulated-abis"))
+		list_abis(v, EXEC_EMULATED, buf, size);
+	else if (!strcmp(key, "module"))
+		snprintf(buf, size, "%s", module_state(f));
+	else if (!strcmp(key, "conflicts")) {
+		size_t len = 0;
+
+		buf[0] = '\0';
+		for (unsigned int i = 0; i < v->n_conflicts && len < size; i++)
+			len += snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+					v->conflicts[i].id);
+	} else
+		return -1;
+	return 0;
+}
+
+void print_human(FILE *out, const struct facts *f, const struct verdict *v)
+{
+	static const char *const kinds[] = { "Runs natively", "Emulated only", "Cannot run",
+					     "Unknown" };
+	char buf[256];
+
+	fprintf(out, "Userland: %s (%u-bit", v->abi->name, v->abi->bits);
+	if (v->abi->family == FAMILY_ARM && v->abi->bits == 32)
+		fprintf(out, " ARM%s, %s-float", v->arm_arch, v->abi->float_abi);
+	fprintf(out, ") on a %u-bit %s kernel; confidence %s\n", v->kernel_bits,
+		v->kernel_machine, v->confidence);
+	for (int i = 0; verdict_keys[i]; i++) {
+		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
+		fprintf(out, "  %-16s %s\n", verdict_keys[i], buf[0] ? buf : "-");
+	}
+	fprintf(out, "  %-16s %s\n", "decided by", v->basis);
+	for (int k = EXEC_NATIVE; k <= EXEC_UNKNOWN; k++) {
+		bool head = false;
+
+		for (unsigned int i = 0; i < v->n_exec; i++) {
+			const struct exec_status *s = &v->exec[i];
+
+			if (s->kind != (enum exec_kind)k)
+				continue;
+			if (!head)
+				fprintf(out, "\n%s:\n", kinds[k]);
+			head = true;
+			fprintf(out, "  %-8s %s\n", s->abi->name, s->reason);
+		}
+	}
+	if (v->n_conflicts) {
+		fprintf(out, "\nConflicts:\n");
+		for (unsigned int i = 0; i < v->n_conflicts; i++)
+			fprintf(out, "  ! %s: %s\n    remedy: %s\n", v->conflicts[i].id,
+				v->conflicts[i].message, v->conflicts[i].remedy);
+	}
+	if (!f->mod.present) {
+		fprintf(out, "\nexecstate.ko is %s: the kernel facts above are inferred.",
+			module_state(f));
+		if (f->have_module_status && f->module_status.state == MODULE_MISSING)
+			fprintf(out, " Install it with `make dkms-install` or the "
+				"execstate-dkms package.");
+		else if (f->have_module_status && f->module_status.state == MODULE_AVAILABLE)
+			fprintf(out, " Load it with `execstate --load` (root).");
+		fputc('\n', out);
+	}
+	fprintf(out, "\nEvidence:\n");
+	for (unsigned int i = 0; i < f->n_ev; i++)
+		fprintf(out, "  %-26s %-34s (%s)\n", f->ev[i].key, f->ev[i].value,
+			f->ev[i].source);
+}
+
+int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool pretty)
+{
+	struct json_writer *jw = json_new(out, pretty);
+	char buf[256];
+
+	if (!jw)
+		return -1;
+	json_object_start(jw);
+	json_kv_string(jw, "execstate", EXECSTATE_VERSION);
+	json_kv_int(jw, "schema", JSON_SCHEMA);
+	json_name(jw, "verdict");
+	json_object_start(jw);
+	for (int i = 0; verdict_keys[i]; i++) {
+		const char *k = verdict_keys[i];
+
+		verdict_value(v, f, k, buf, sizeof(buf));
+		if (!strcmp(k, "bits") || !strcmp(k, "kernel-bits") || !strcmp(k, "page-size"))
+			json_kv_uint(jw, k, strtoul(buf, NULL, 10));
+		else if (strcmp(k, "native-abis") && strcmp(k, "emulated-abis") &&
+			 strcmp(k, "conflicts"))
+			json_kv_string(jw, k, buf);
+	}
+	json_kv_string(jw, "abi", v->abi->name);
+	json_kv_string(jw, "decided-by", v->basis);
+	json_object_end(jw);
+
+	json_name(jw, "execution");
+	json_array_start(jw);
+	for (unsigned int i = 0; i < v->n_exec; i++) {
+		json_object_start(jw);
+		json_kv_string(jw, "abi", v->exec[i].abi->name);
+		json_kv_string(jw, "status", exec_kind_name(v->exec[i].kind));
+		json_kv_string(jw, "reason", v->exec[i].reason);
+		json_object_end(jw);
+	}
+	json_array_end(jw);
+
+	json_name(jw, "conflicts");
+	json_array_start(jw);
+	for (unsigned int i = 0; i < v->n_conflicts; i++) {
+		json_object_start(jw);
+		json_kv_string(jw, "id", v->conflicts[i].id);
+		json_kv_string(jw, "message", v->conflicts[i].message);
+		json_kv_string(jw, "remedy", v->conflicts[i].remedy);
+		json_object_end(jw);
+	}
+	json_array_end(jw);
+
+	json_name(jw, "module");
+	json_object_start(jw);
+	json_kv_string(jw, "state", module_state(f));
+	if (f->mod.present) {
+		json_kv_string(jw, "source", f->mod.source);
+		json_kv_uint(jw, "abi_version", f->mod.abi_version);
+		json_kv_string(jw, "task_state", f->mod.task_state);
+	}
+	json_object_end(jw);
+
+	json_name(jw, "evidence");
+	json_array_start(jw);
+	for (unsigned int i = 0; i < f->n_ev; i++) {
+		json_object_start(jw);
+		json_kv_string(jw, "fact", f->ev[i].key);
+		json_kv_string(jw, "value", f->ev[i].value);
+		json_kv_string(jw, "source", f->ev[i].source);
+		json_object_end(jw);
+	}
+	json_array_end(jw);
+	json_object_end(jw);
+	return json_destroy(jw);
+}
+
+static void key_upper(const char *key, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; key[i] && i + 1 < size; i++)
+		buf[i] = key[i] == '-' ? '_' : toupper((unsigned char)key[i]);
+	buf[i] = '\0';
+}
+
+void print_shell(FILE *out, const struct facts *f, const struct verdict *v)
+{
+	char name[64], buf[512];
+
+	for (int i = 0; verdict_keys[i]; i++) {
+		key_upper(verdict_keys[i], name, sizeof(name));
+		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
+		fprintf(out, "EXECSTATE_%s='", name);
+		for (const char *c = buf; *c; c++) {
+			if (*c == '\'')
+				fputs("'\\''", out);
+			else
+				fputc(*c, out);
+		}
+		fputs("'\n", out);
+	}
+}
+
+void print_make(FILE *out, const struct facts *f, const struct verdict *v)
+{
+	char name[64], buf[512];
+
+	for (int i = 0; verdict_keys[i]; i++) {
+		key_upper(verdict_keys[i], name, sizeof(name));
+		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
+		fprintf(out, "EXECSTATE_%s := ", name);
+		for (const char *c = buf; *c; c++) {
+			if (*c == '$')
+				fputs("$$", out);
+			else if (*c == '#')
+				fputs("\\#", out);
+			else if (*c != '\n')
+				fputc(*c, out);
+		}
+		fputc('\n', out);
+	}
+}
