@@ -153,6 +153,12 @@ static void info_reset_arm_attributes(struct elf_info *info)
 	info->tag_abi_vfp_args = ELF_ATTR_ABSENT;
 }
 
+static void info_reset(struct elf_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info_reset_arm_attributes(info);
+}
+
 /* e_ident and the fixed header fields. */
 static int parse_ehdr(struct elf_file *ef, const unsigned char *ident, size_t have)
 {
@@ -545,15 +551,12 @@ out:
 	return err;
 }
 
-static int elf_parse(const struct elf_src *src, struct elf_info *info)
+static int elf_parse_facts(const struct elf_src *src, struct elf_info *info)
 {
 	unsigned char ehdr[sizeof(Elf64_Ehdr)];
 	struct elf_file ef = { .src = src };
 	size_t have = src->size < sizeof(ehdr) ? (size_t)src->size : sizeof(ehdr);
 	int err;
-
-	memset(info, 0, sizeof(*info));
-	info_reset_arm_attributes(info);
 
 	err = src_read(src, 0, have, ehdr);
 	if (err < 0)
@@ -574,17 +577,31 @@ static int elf_parse(const struct elf_src *src, struct elf_info *info)
 	info->flags = FIELD(&ef, ehdr, Ehdr, e_flags);
 
 	err = parse_phdrs(&ef, ehdr, info);
+	if (err == 0)
+		err = parse_shdrs(&ef, ehdr, info);
+	return err;
+}
+
+/* On failure nothing half-parsed is left for the caller to trust. */
+static int elf_parse(const struct elf_src *src, struct elf_info *info)
+{
+	int err;
+
+	info_reset(info);
+	err = elf_parse_facts(src, info);
 	if (err < 0)
-		return err;
-	return parse_shdrs(&ef, ehdr, info);
+		info_reset(info);
+	return err;
 }
 
 int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info)
 {
 	struct elf_src src = { .buf = buf, .fd = -1, .size = len };
 
-	if (!buf && len)
+	if (!buf && len) {
+		info_reset(info);
 		return -EINVAL;
+	}
 	/* A NULL image of length 0 is an empty file: -ENOEXEC like any other. */
 	if (!buf)
 		src.buf = (const unsigned char *)"";
@@ -596,6 +613,7 @@ int elf_parse_fd(int fd, struct elf_info *info)
 	struct elf_src src = { .buf = NULL, .fd = fd };
 	struct stat st;
 
+	info_reset(info);
 	if (fstat(fd, &st) < 0)
 		return -errno;
 	if (!S_ISREG(st.st_mode))
