@@ -1,0 +1,144 @@
+#!/bin/bash
+# The Debian packages: execstate (CLI) and execstate-dkms built with
+# dpkg-buildpackage for amd64, lintian clean, with exactly the expected
+# contents; then the real install on Debian's arm64 kernel and userland in
+# QEMU (tests/vm/debian-install.sh), which must end in an authoritative
+# verdict after a reboot.
+set -u
+src=${EXECSTATE_SRC:?}
+build=${EXECSTATE_BUILD:?}
+export EXECSTATE_CACHE=${EXECSTATE_CACHE:?}
+version=$(cat "$src/VERSION")
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+check() { # check DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+skip() { # a prerequisite the project installs is a failure in CI
+	n=$((n + 1))
+	if [ "${CI:-}" = true ]; then
+		echo "not ok $n - $1 # prerequisite missing in CI: $2"
+	else
+		echo "ok $n - $1 # SKIP $2"
+	fi
+}
+
+# The source tree without build output, as a package build would get it.
+copy_source() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	tar -C "$src" --exclude-vcs --exclude-vcs-ignores --exclude=./build -cf - . |
+		tar -x -C "$1"
+}
+
+check "debian/changelog's version is VERSION ($version)" \
+	test "$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version 2>/dev/null)" = "$version"
+
+missing=
+for tool in dpkg-buildpackage lintian dh dh_dkms scdoc; do
+	command -v "$tool" >/dev/null || missing="$missing $tool"
+done
+debs=$build/deb
+if [ -n "$missing" ]; then
+	skip "dpkg-buildpackage -us -uc -b" "missing:$missing"
+else
+	copy_source "$debs/execstate-$version"
+	rm -f "$debs"/*.deb "$debs"/*.changes "$debs"/*.buildinfo
+	log=$debs/build.log
+	if (cd "$debs/execstate-$version" && dpkg-buildpackage -us -uc -b) >"$log" 2>&1; then
+		ok "dpkg-buildpackage -us -uc -b"
+	else
+		not_ok "dpkg-buildpackage -us -uc -b (see $log)"
+		tail -n 20 "$log" | sed 's/^/# /'
+	fi
+	arch=$(dpkg --print-architecture)
+	changes=$debs/execstate_${version}_$arch.changes
+	if [ -s "$changes" ]; then
+		lintian_log=$debs/lintian.log
+		lintian --fail-on error,warning "$changes" >"$lintian_log" 2>&1
+		rc=$?
+		check "lintian: no errors or warnings" test "$rc" -eq 0
+		grep -E '^[EW]: ' "$lintian_log" | sed 's/^/# /'
+	else
+		not_ok "lintian: no errors or warnings # no .changes was built"
+	fi
+
+	# Table: package file, then the files (not directories) it must ship.
+	contents_table=(
+		"execstate_${version}_$arch.deb|usr/bin/execstate usr/share/bash-completion/completions/execstate usr/share/doc/execstate/changelog.gz usr/share/doc/execstate/copyright usr/share/man/man1/execstate.1.gz"
+		"execstate-dkms_${version}_all.deb|usr/lib/modules-load.d/execstate.conf usr/share/doc/execstate-dkms/changelog.gz usr/share/doc/execstate-dkms/copyright usr/share/man/man5/execstate-sysfs.5.gz usr/src/execstate-$version/Kbuild usr/src/execstate-$version/Makefile usr/src/execstate-$version/dkms.conf"
+	)
+	for row in "${contents_table[@]}"; do
+		deb=$debs/${row%%|*}
+		if [ ! -s "$deb" ]; then
+			not_ok "${row%%|*} was built"
+			continue
+		fi
+		got=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\.\//, "", $6); print $6 }' | sort)
+		missing_files=
+		for f in ${row#*|}; do
+			grep -qx "$f" <<<"$got" || missing_files="$missing_files $f"
+		done
+		check "${row%%|*} ships${missing_files:+ (missing:$missing_files)} the expected files" \
+			test -z "$missing_files"
+	done
+	dkms_deb=$debs/execstate-dkms_${version}_all.deb
+	if [ -s "$dkms_deb" ]; then
+		kmod_srcs=$(cd "$src/kmod" && ls Kbuild *.c *.h uapi/*.h 2>/dev/null | sort)
+		shipped=$(dpkg-deb -c "$dkms_deb" | awk '$1 !~ /^d/ { print $6 }' |
+			sed -n "s|^\./usr/src/execstate-$version/||p" | grep -v -e '^dkms.conf$' -e '^Makefile$' | sort)
+		check "execstate-dkms ships every module source file and nothing else" \
+			test "$kmod_srcs" = "$shipped"
+		[ "$kmod_srcs" = "$shipped" ] || diff <(echo "$kmod_srcs") <(echo "$shipped") | sed 's/^/# /'
+		check "its dkms.conf carries PACKAGE_VERSION=\"$version\"" \
+			grep -qx "PACKAGE_VERSION=\"$version\"" \
+			<(dpkg-deb --fsys-tarfile "$dkms_deb" | tar -xOf - "./usr/src/execstate-$version/dkms.conf")
+		check "execstate-dkms depends on dkms and runs dkms from its postinst" \
+			bash -c "dpkg-deb -f '$dkms_deb' Depends | grep -q '^dkms' &&
+				dpkg-deb -I '$dkms_deb' postinst | grep -q 'DKMS_NAME=execstate'"
+	fi
+	cli_deb=$debs/execstate_${version}_$arch.deb
+	[ -s "$cli_deb" ] && check "execstate recommends execstate-dkms" \
+		grep -qw execstate-dkms <(dpkg-deb -f "$cli_deb" Recommends)
+fi
+
+# --- the real install on Debian arm64 in QEMU ----------------------------------
+vm_missing=
+for tool in debootstrap qemu-system-aarch64 qemu-aarch64-static mkfs.ext4 zstd; do
+	command -v "$tool" >/dev/null || vm_missing="$vm_missing $tool"
+done
+if [ "$(id -u)" -ne 0 ]; then
+	skip "Debian arm64 install in QEMU" "needs root (debootstrap, chroot)"
+elif [ -n "$vm_missing" ]; then
+	skip "Debian arm64 install in QEMU" "missing:$vm_missing"
+else
+	console=$build/debian-install/console.log
+	mkdir -p "$build/debian-install"
+	vlog=$build/debian-install/run.log
+	"$src/tests/vm/debian-install.sh" run "$console" >"$vlog" 2>&1
+	rc=$?
+	check "arm64 packages built and installed in the Debian arm64 rootfs, system booted (see $vlog)" \
+		test "$rc" -eq 0
+	[ "$rc" -eq 0 ] || tail -n 15 "$vlog" | sed 's/^/# /'
+	# Lines the check unit prints on the console: "execstate-vm: KEY=VALUE".
+	vm() { sed -n "s/^.*execstate-vm: $1=//p" "$console" 2>/dev/null | tr -d '\r' | head -n1; }
+	vm_table=(
+		"dkms-status|installed|dkms built and installed the module from the package's postinst"
+		"loaded-at-boot|yes|systemd-modules-load loaded it at boot from modules-load.d"
+		"abi_version|1|/sys/kernel/execstate/abi_version reads 1"
+		"kernel_machine|aarch64|/sys/kernel/execstate/kernel_machine reads aarch64"
+		"confidence|authoritative|execstate get confidence is authoritative"
+		"debian-arch|arm64|execstate get debian-arch is arm64"
+		"module-state|loaded|the CLI sees the module loaded"
+	)
+	for row in "${vm_table[@]}"; do
+		IFS='|' read -r key want what <<<"$row"
+		got=$(vm "$key")
+		check "$what${got:+ (got: $got)}" test "$got" = "$want"
+	done
+fi
+
+echo "1..$n"
