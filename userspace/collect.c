@@ -701,6 +701,14 @@ static void collect_page_size(const struct paths *p, struct facts *f)
 	} else if (f->config_page_size) {
 		f->page_size = f->config_page_size;
 		f->page_size_source = "kernel config";
+	} else if (f->kernel_machine[0] && strcmp(f->kernel_machine, "aarch64")) {
+		/* 32-bit ARM and x86 kernels only have 4 KiB pages. */
+		const struct abi_desc *a = abi_from_machine(f->kernel_machine);
+
+		if (a && a->family != FAMILY_OTHER) {
+			f->page_size = 4096;
+			f->page_size_source = "architecture (4 KiB pages only)";
+		}
 	}
 	if (f->page_size)
 		evidence_add(f, "kernel.page_size", f->page_size_source, "%lu", f->page_size);

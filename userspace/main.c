@@ -98,10 +98,10 @@ static int set_dir(struct ctx *c, enum path_base base, const char *opt, const ch
 		fprintf(stderr, "execstate: %s %s: %s\n", opt, dir, strerror(-err));
 		return EXIT_USAGE;
 	}
-	return EXIT_OK;
+	return -1;
 }
 
-/* Returns -1 to go on, or an exit code. */
+/* parse_args() and its helpers return -1 to go on, or an exit code. */
 static int parse_args(int argc, char **argv, struct ctx *c)
 {
 	enum { OPT_SYSFS = 256, OPT_PROCFS, OPT_NETLINK, OPT_LOAD, OPT_NO_PROBE,
