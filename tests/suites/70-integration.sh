@@ -1,0 +1,421 @@
+#!/bin/bash
+# Build-tool integration, TAP:
+#  - every snippet of docs/integration.md, extracted verbatim, run with real
+#    make, cmake, meson, sh and python3 against each recorded machine in
+#    tests/trees/ and against this host; expected values come from the
+#    tree's expected file or, for the host, from dpkg, getconf and
+#    pypa/packaging rather than from execstate itself;
+#  - the bash completion against the CLI's own lists;
+#  - kmodctl (libkmod through dlopen) against the running kernel, and the
+#    plain verdict path never mapping libkmod;
+#  - bench/verdict.sh runs and prints its table (times are not asserted).
+set -u
+src=${EXECSTATE_SRC:?}
+build=${EXECSTATE_BUILD:?}
+cli=$build/execstate
+doc=$src/docs/integration.md
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+	[ -n "${2:-}" ] && sed 's/^/#   /' <<<"$2"
+	return 0
+}
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# A prerequisite `make test` installs: missing in CI is a failure.
+missing() {
+	if [ "${CI:-}" = true ]; then not_ok "$1 (missing in CI: $2)"; else skip "$1" "$2"; fi
+}
+# check DESC EXPECTED ACTUAL [LOG]
+check() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2
+got:      $3${4:+
+$4}"; fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -x "$cli" ]; then
+	not_ok "CLI built at $cli (run make cli)"
+	echo "1..$n"
+	exit 1
+fi
+
+# ---------------------------------------------------------------- snippets
+snippet_names=(make-host-check make-setarch-guard cmake meson shell-eval docker-buildx wheel-tag)
+
+# snippet NAME: the body of the fenced block whose info string has snippet=NAME.
+snippet() {
+	awk -v want="snippet=$1" '
+		/^```/ && inside { inside = 0; next }
+		/^```/ { for (i = 2; i <= NF; i++) if ($i == want) inside = 1; next }
+		inside' "$doc"
+}
+
+documented=$(grep -o '^```[a-z]* snippet=[a-z0-9-]*' "$doc" | sed 's/.*snippet=//' | sort)
+check "docs/integration.md has exactly the tested snippets" \
+	"$(printf '%s\n' "${snippet_names[@]}" | sort)" "$documented"
+for name in "${snippet_names[@]}"; do
+	snippet "$name" >"$tmp/$name.snippet"
+	[ -s "$tmp/$name.snippet" ] || not_ok "snippet $name is empty"
+done
+
+# ---------------------------------------------------------------- cases
+# A case is a directory holding bin/execstate (the CLI aimed at one
+# machine) and bin/docker (records its argv), plus an associative array of
+# expected values.
+declare -A want
+setup_bin() {
+	local dir=$1
+	mkdir -p "$dir/bin"
+	cat >"$dir/bin/docker" <<-EOF
+		#!/bin/sh
+		printf '%s\n' "\$@" >"$dir/docker.argv"
+	EOF
+	chmod +x "$dir/bin/docker"
+}
+
+# host_expect: this machine's values, from sources other than execstate.
+host_expect() {
+	local debarch
+	want=()
+	debarch=$(dpkg --print-architecture)
+	want[debian-arch]=$debarch
+	want[gnu-type]=$(dpkg-architecture -qDEB_HOST_GNU_TYPE 2>/dev/null || gcc -dumpmachine)
+	want[machine]=$(uname -m)	# kernel and userland agree on this host
+	case $debarch in
+	amd64) want[docker-platform]=linux/amd64 want[kbuild-arch]=x86 want[float-abi]=n/a ;;
+	arm64) want[docker-platform]=linux/arm64 want[kbuild-arch]=arm64 want[float-abi]=hard ;;
+	*) return 1 ;;
+	esac
+	# arm64 hosts run armhf natively only when compat allows it; unknown here.
+	want[armhf-native]=$([ "$debarch" = amd64 ] && echo no || echo unknown)
+	want[kernel-machine]=$(uname -m)
+	want[glibc]=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
+}
+
+# tree_expect DIR: the expected values recorded with a tree.
+tree_expect() {
+	local line key value
+	want=()
+	while IFS= read -r line; do
+		case $line in '' | '#'*) continue ;; esac
+		key=${line%%=*} value=${line#*=}
+		value=${value#[\"\']} value=${value%[\"\']}
+		want[$key]=$value
+	done <"$1/expected"
+	want[glibc]=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
+	# expected files name the natively running ABIs as native-abis.
+	if [ -n "${want[native-abis]:-}" ]; then
+		if [[ " ${want[native-abis]} " == *" armhf "* ]]; then
+			want[armhf-native]=yes
+		else
+			want[armhf-native]=no
+		fi
+	fi
+}
+
+# run_snippets CASE DIR: every snippet against the machine DIR/bin/execstate sees.
+run_snippets() {
+	local case=$1 dir=$2 out rc arch hostarch expect_ok tag
+	local path="$dir/bin:$PATH"
+
+	# make-host-check: pi-builder's rule with execstate; both ARM targets.
+	{
+		cat "$tmp/make-host-check.snippet"
+		printf 'all:\n\t@echo host=$(__HOST_ARCH)\n'
+	} >"$dir/host-check.mk"
+	hostarch=${want[machine]/v7l/}
+	for arch in arm aarch64; do
+		out=$(cd "$dir" && PATH=$path make -s -f host-check.mk ARCH=$arch 2>&1)
+		rc=$?
+		if [ "${want[machine]}" = x86_64 ] || [ "$hostarch" = "$arch" ]; then
+			check "$case: make-host-check ARCH=$arch passes" "0 host=$hostarch" "$rc $out"
+		else
+			check "$case: make-host-check ARCH=$arch refuses" \
+				"Cross-arch ARM building like $hostarch<->$arch is not supported" \
+				"$(grep -o 'Cross-arch.*supported' <<<"$out")" "$out"
+		fi
+	done
+
+	# The original rule, asking uname -m (the kernel), fails where the
+	# kernel and userland differ; execstate's passes (checked above).
+	if [ "${want[kernel-machine]}" != "${want[machine]}" ] &&
+		[[ ${want[machine]} == armv7l || ${want[machine]} == aarch64 ]]; then
+		mkdir -p "$dir/uname-bin"
+		printf '#!/bin/sh\necho %s\n' "${want[kernel-machine]}" >"$dir/uname-bin/uname"
+		chmod +x "$dir/uname-bin/uname"
+		sed 's/execstate get machine/uname -m/' "$dir/host-check.mk" >"$dir/uname-check.mk"
+		out=$(cd "$dir" && PATH=$dir/uname-bin:$PATH make -s -f uname-check.mk \
+			ARCH="$hostarch" 2>&1)
+		check "$case: pi-builder's uname -m check refuses ARCH=$hostarch (the bug)" \
+			"Cross-arch ARM building like ${want[kernel-machine]/v7l/}<->$hostarch is not supported" \
+			"$(grep -o 'Cross-arch.*supported' <<<"$out")" "$out"
+	fi
+
+	# make-setarch-guard: ARCH=arm on an aarch64 userland needs armhf natively.
+	{
+		cat "$tmp/make-setarch-guard.snippet"
+		printf 'all:\n\t@echo go\n'
+	} >"$dir/guard.mk"
+	out=$(cd "$dir" && PATH=$path make -s -f guard.mk ARCH=arm 2>&1)
+	rc=$?
+	if [ "${want[machine]}" != aarch64 ]; then
+		check "$case: make-setarch-guard does not apply to a ${want[machine]} userland" \
+			"0 go" "$rc $out"
+	elif [ "${want[armhf-native]:-unknown}" = yes ]; then
+		check "$case: make-setarch-guard lets ARCH=arm build" "0 go" "$rc $out"
+	elif [ "${want[armhf-native]:-unknown}" = no ]; then
+		expect_ok="cannot run armhf code natively"
+		if [ $rc -ne 0 ] && grep -q "$expect_ok" <<<"$out"; then
+			ok "$case: make-setarch-guard refuses ARCH=arm"
+		else
+			not_ok "$case: make-setarch-guard refuses ARCH=arm" "$out"
+		fi
+	else
+		skip "$case: make-setarch-guard" "armhf support of this machine not recorded"
+	fi
+
+	# cmake, as a fragment of a real project's CMakeLists.txt.
+	if command -v cmake >/dev/null; then
+		mkdir -p "$dir/cmake"
+		{
+			printf 'cmake_minimum_required(VERSION 3.13)\nproject(demo NONE)\n'
+			cat "$tmp/cmake.snippet"
+		} >"$dir/cmake/CMakeLists.txt"
+		out=$(PATH=$path cmake -S "$dir/cmake" -B "$dir/cmake/build" 2>&1)
+		check "$case: cmake snippet" \
+			"-- Native userland: ${want[debian-arch]} (${want[gnu-type]})" \
+			"$(grep -- '-- Native userland' <<<"$out")" "$out"
+	else
+		missing "$case: cmake snippet" "cmake not installed"
+	fi
+
+	# meson, in a real project's meson.build.
+	if command -v meson >/dev/null; then
+		mkdir -p "$dir/meson"
+		{
+			printf "project('demo')\n"
+			cat "$tmp/meson.snippet"
+		} >"$dir/meson/meson.build"
+		out=$(PATH=$path meson setup "$dir/meson/build" "$dir/meson" 2>&1)
+		check "$case: meson snippet" \
+			"Message: Native userland: ${want[debian-arch]} (${want[gnu-type]})" \
+			"$(grep 'Message: Native userland' <<<"$out")" "$out"
+	else
+		missing "$case: meson snippet" "meson not installed"
+	fi
+
+	# POSIX shell, run by dash (Debian's sh) with unset variables fatal.
+	out=$(PATH=$path sh -eu "$tmp/shell-eval.snippet" 2>&1)
+	rc=$?
+	case ${want[debian-arch]} in
+	armhf | arm64 | amd64)
+		check "$case: shell-eval snippet" \
+			"0 Native userland: ${want[debian-arch]} (${want[gnu-type]})" "$rc $out" ;;
+	*)
+		check "$case: shell-eval snippet refuses" \
+			"1 No prebuilt binaries for ${want[debian-arch]}" "$rc $out" ;;
+	esac
+
+	# docker buildx: the command line it builds (no engine here).
+	rm -f "$dir/docker.argv"
+	(cd "$dir" && PATH=$path sh -eu "$tmp/docker-buildx.snippet")
+	check "$case: docker-buildx snippet builds --platform ${want[docker-platform]}" \
+		"buildx build --platform ${want[docker-platform]} --tag myapp:native --load ." \
+		"$(tr '\n' ' ' <"$dir/docker.argv" 2>/dev/null | sed 's/ $//')"
+
+	# wheel tag: manylinux for the PEP 600 architectures, linux_* otherwise.
+	case ${want[machine]}:${want[float-abi]} in
+	x86_64:* | i686:* | aarch64:* | armv7l:hard)
+		tag=manylinux_${want[glibc]/./_}_${want[machine]} ;;
+	*) tag=linux_${want[machine]} ;;
+	esac
+	out=$(PATH=$path python3 "$tmp/wheel-tag.snippet" 2>&1)
+	check "$case: wheel-tag snippet" "$tag" "$out"
+}
+
+cases=0
+if host_expect; then
+	setup_bin "$tmp/host"
+	ln -s "$cli" "$tmp/host/bin/execstate"
+	run_snippets host "$tmp/host"
+	cases=$((cases + 1))
+	# pypa/packaging's own first platform tag, independent of the snippet.
+	if /usr/bin/python3 -c 'import packaging.tags' 2>/dev/null; then
+		check "host: wheel-tag matches pypa/packaging's first platform tag" \
+			"$(/usr/bin/python3 -c 'import packaging.tags as t; print(next(iter(t.platform_tags())))')" \
+			"$(PATH=$tmp/host/bin:$PATH python3 "$tmp/wheel-tag.snippet")"
+	else
+		missing "host: wheel-tag vs pypa/packaging" "python3-packaging not installed"
+	fi
+else
+	skip "host snippets" "no expectations for $(dpkg --print-architecture) hosts"
+fi
+
+for tree in "$src"/tests/trees/*/; do
+	[ -f "$tree/expected" ] || continue
+	name=$(basename "$tree")
+	tree_expect "$tree"
+	setup_bin "$tmp/$name"
+	cat >"$tmp/$name/bin/execstate" <<-EOF
+		#!/bin/sh
+		exec "$cli" --root "${tree}root" --sysfs "${tree}sys" --procfs "${tree}proc" "\$@"
+	EOF
+	chmod +x "$tmp/$name/bin/execstate"
+	run_snippets "$name" "$tmp/$name"
+	cases=$((cases + 1))
+done
+if [ -d "$src/tests/trees" ] && [ "$cases" -gt 1 ]; then
+	ok "snippets ran against $cases machines"
+else
+	not_ok "snippets ran against recorded trees (tests/trees/*/expected): only $cases machine(s)"
+fi
+
+
+# ---------------------------------------------------------------- completion
+completion=$src/userspace/execstate.bash-completion
+# complete WORD...: what the completion offers for the last WORD.
+complete_words() {
+	bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_execstate; printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" execstate "$@" | sort
+}
+if bash -n "$completion"; then ok "completion parses"; else not_ok "completion parses"; fi
+
+help=$("$cli" --help 2>&1)
+if keys=$("$cli" --list-keys 2>/dev/null); then
+	keys_source="execstate --list-keys"
+else
+	keys_source="execstate --help"
+	keys=$(sed -n '/^[Kk]eys/,/^$/p' <<<"$help" | tail -n +2 | tr -s ' ,' '\n' | grep .)
+fi
+check "completion offers every get key ($keys_source)" \
+	"$(sort <<<"$keys")" "$(complete_words get '')"
+check "completion offers the subcommands" "$(printf 'check\nget\n')" "$(complete_words '')"
+cli_options=$(grep -o -- '--[a-z][a-z-]*' <<<"$help" | grep -v -- '--target' | sort -u)
+check "completion offers every option of --help" "$cli_options" "$(complete_words --)"
+check "completion offers --target after check" "--target" \
+	"$(complete_words check --t)"
+if targets=$("$cli" --list-targets 2>/dev/null); then
+	check "completion offers every check --target (execstate --list-targets)" \
+		"$(awk '{ print $1 }' <<<"$targets" | sort)" "$(complete_words check --target '')"
+else
+	not_ok "execstate --list-targets works"
+fi
+mkdir -p "$tmp/dirs/sub dir"
+check "completion offers directories after --root" "$tmp/dirs/sub dir" \
+	"$(complete_words --root "$tmp/dirs/s")"
+
+# ---------------------------------------------------------------- kmodctl
+probe=$tmp/kmodctl-probe
+if gcc -Wall -Wextra -I"$src/userspace" -o "$probe" \
+	"$src/tests/integration/kmodctl-probe.c" "$build/libexecstate.a" -ldl 2>"$tmp/cc.log"; then
+	ok "kmodctl probe builds against libexecstate.a with -ldl only"
+else
+	not_ok "kmodctl probe builds against libexecstate.a with -ldl only" "$(cat "$tmp/cc.log")"
+fi
+
+# The state of execstate.ko as this script sees it in /sys and /lib/modules.
+release=$(uname -r)
+if [ -r /sys/module/execstate/initstate ]; then
+	expect="0 loaded"
+elif [ ! -e /proc/modules ]; then
+	expect="0 missing - the running kernel has no loadable module support"
+elif grep -q '/execstate\.ko' "/lib/modules/$release/modules.dep" 2>/dev/null; then
+	expect="0 available"
+else
+	expect="0 missing"
+fi
+out=$("$probe" status execstate)
+check "kmodctl_status(execstate) on this kernel" "$expect" "${out:0:${#expect}}" "$out"
+
+# A built-in module: from modules.builtin, or, on a kernel without module
+# support, any /sys/module entry (only built-ins can be there).
+builtin=
+if [ -r "/lib/modules/$release/modules.builtin" ]; then
+	builtin=$(head -n1 "/lib/modules/$release/modules.builtin")
+	builtin=$(basename "$builtin" .ko)
+elif [ ! -e /proc/modules ]; then
+	builtin=$(find /sys/module -mindepth 1 -maxdepth 1 -type d \
+		! -exec test -e '{}/initstate' ';' -print -quit 2>/dev/null)
+	builtin=${builtin##*/}
+fi
+if [ -n "$builtin" ]; then
+	check "kmodctl_status($builtin), a built-in module" "0 builtin" \
+		"$("$probe" status "$builtin" | cut -d' ' -f1,2)"
+else
+	skip "kmodctl_status of a built-in module" "no modules.builtin for $release"
+fi
+loaded=$(awk '$5 == "Live" { print $1; exit }' /proc/modules 2>/dev/null)
+if [ -n "$loaded" ]; then
+	check "kmodctl_status($loaded), listed Live in /proc/modules" "0 loaded" \
+		"$("$probe" status "$loaded" | cut -d' ' -f1,2)"
+else
+	skip "kmodctl_status of a loaded module" "no module loaded on this kernel"
+fi
+
+if [ ! -e /proc/modules ]; then
+	check "kmodctl_load on a kernel without module support" \
+		"-2 cannot load execstate: the running kernel has no loadable module support" \
+		"$("$probe" load execstate 2>&1)"
+else
+	skip "kmodctl_load as root" "would load modules into the host kernel"
+fi
+if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+	cp "$probe" "$tmp/probe-nobody" && chmod 755 "$tmp" "$tmp/probe-nobody"
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$tmp/probe-nobody" \
+		load execstate 2>&1)
+	if [[ $out =~ ^-(1|2|38)\ (loading\ execstate\ needs\ root|cannot\ load) ]]; then
+		ok "kmodctl_load without privilege: clean error ($out)"
+	else
+		not_ok "kmodctl_load without privilege: clean error" "$out"
+	fi
+else
+	skip "kmodctl_load without privilege" "needs root and setpriv to drop privilege"
+fi
+
+# libkmod missing: hide it in a private mount namespace.
+lib=$(ldconfig -p | awk '$1 == "libkmod.so.2" { print $NF; exit }')
+if [ -n "$lib" ] && unshare -m true 2>/dev/null; then
+	out=$(unshare -m sh -c 'mount --bind /dev/null "$1" && "$2" status execstate' _ \
+		"$(readlink -f "$lib")" "$probe" 2>&1)
+	if [[ $out == "-38 unknown - cannot load libkmod.so.2 "* ]]; then
+		ok "kmodctl_status without a usable libkmod.so.2: -ENOSYS and why"
+	else
+		not_ok "kmodctl_status without a usable libkmod.so.2: -ENOSYS and why" "$out"
+	fi
+else
+	skip "kmodctl_status without libkmod" "cannot unshare a mount namespace"
+fi
+
+# The plain verdict path never maps libkmod (or libcrypto with it).
+for args in "get machine" "get gnu-type" "check --target amd64"; do
+	# shellcheck disable=SC2086
+	mapped=$(LD_DEBUG=files "$cli" $args 2>&1 >/dev/null | grep -o 'libkmod[^ ]*\|libcrypto[^ ]*' |
+		sort -u | tr '\n' ' ')
+	check "execstate $args maps neither libkmod nor libcrypto" "" "$mapped"
+done
+
+# ---------------------------------------------------------------- benchmark
+out=$("$src/bench/verdict.sh" 5 1 2>&1)
+rc=$?
+rows=$(grep -cE '^(uname|execstate)' <<<"$out")
+if [ $rc -eq 0 ] && [ "$rows" -eq 7 ] && [ "$(grep -c '^ratio -lkmod / dlopen' <<<"$out")" -eq 3 ]; then
+	ok "bench/verdict.sh prints its table"
+else
+	not_ok "bench/verdict.sh prints its table" "$out"
+fi
+dsos_dlopen=$(awk '/^execstate get machine  / { print $NF }' <<<"$out")
+dsos_lkmod=$(awk '/^execstate get machine, -lkmod/ { print $NF }' <<<"$out")
+if [ -n "$dsos_dlopen" ] && [ "${dsos_lkmod:-0}" -gt "$dsos_dlopen" ]; then
+	ok "the -lkmod build maps more libraries at start-up ($dsos_lkmod vs $dsos_dlopen)"
+else
+	not_ok "the -lkmod build maps more libraries at start-up" "$out"
+fi
+sed 's/^/# /' <<<"$out"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
