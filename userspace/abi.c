@@ -25,7 +25,7 @@ static const struct abi_desc abis[ABI_COUNT] = {
 			"aarch64 arm64-v8a linux/arm64/v8" },
 	[ABI_ARMHF] = { ABI_ARMHF, "armhf", "armv7l", "armhf", "arm-linux-gnueabihf",
 			"linux/arm/v7", "arm", 32, "hard", "v7", FAMILY_ARM, EM_ARM, 32,
-			"armv7l armv7 armv7hf armv7-a arm" },
+			"armv7l armv7 armv7hf armv7-a arm armv8l linux/arm linux/arm/v8" },
 	[ABI_ARMV6HF] = { ABI_ARMV6HF, "armv6hf", "armv6l", "armhf", "arm-linux-gnueabihf",
 			  "linux/arm/v6", "arm", 32, "hard", "v6", FAMILY_ARM, EM_ARM, 32,
 			  "armv6l armv6 raspbian" },
@@ -75,6 +75,8 @@ static bool word_in(const char *list, const char *word)
 
 const struct abi_desc *abi_lookup(const char *name)
 {
+	if (!name[0])
+		return NULL;
 	for (int i = ABI_UNKNOWN + 1; i < ABI_COUNT; i++) {
 		const struct abi_desc *a = &abis[i];
 

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The path context: --root resolves symlinks as a chroot would, so an
+ * image's absolute links point into the image and ".." cannot leave it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "paths.h"
+
+static char top[256];
+
+static void mkfile(const char *rel, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void mklink(const char *target, const char *rel)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+static void mkdirs(const char *rel)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(top, sizeof(top), "/tmp/execstate-paths-XXXXXX");
+	assert_non_null(mkdtemp(top));
+	mkdirs("root");
+	mkdirs("root/etc");
+	mkdirs("root/usr");
+	mkdirs("root/usr/bin");
+	mkdirs("root/lib");
+	mkdirs("outside");
+	mkfile("outside/os-release", "ID=host\n");
+	mkfile("root/etc/os-release", "ID=image\n\n");
+	mkfile("root/usr/bin/dash", "dash");
+	mklink("usr/bin", "root/bin");		/* merged /usr, relative */
+	mklink("dash", "root/usr/bin/sh");
+	mklink("/usr/bin/dash", "root/lib/abs-sh");	/* absolute: stays in root */
+	mklink("/etc", "root/abs-etc");
+	mklink("../../../../../outside", "root/climb");	/* ".." stops at root */
+	mklink("loop2", "root/loop1");
+	mklink("loop1", "root/loop2");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
+	return system(cmd);
+}
+
+static void root_paths(struct paths *p)
+{
+	char root[300];
+
+	paths_init(p);
+	snprintf(root, sizeof(root), "%s/root", top);
+	assert_int_equal(paths_set(p, PATH_ROOT, root), 0);
+	assert_false(p->live_root);
+}
+
+struct resolve_case {
+	const char *rel;
+	const char *want;	/* expected path below top, or NULL for an error */
+	int err;
+};
+
+static const struct resolve_case cases[] = {
+	{ "/etc/os-release", "root/etc/os-release", 0 },
+	{ "/bin/sh", "root/usr/bin/dash", 0 },
+	{ "bin/sh", "root/usr/bin/dash", 0 },
+	{ "/lib/abs-sh", "root/usr/bin/dash", 0 },
+	{ "/abs-etc/os-release", "root/etc/os-release", 0 },
+	{ "/climb/os-release", "root/outside/os-release", 0 },
+	{ "/../../outside/os-release", "root/outside/os-release", 0 },
+	{ "/usr/./bin/../bin/dash", "root/usr/bin/dash", 0 },
+	{ "/missing/file", "root/missing/file", 0 },
+	{ "/loop1", NULL, -ELOOP },
+};
+
+static void test_resolve(void **state)
+{
+	(void)state;
+	struct paths p;
+
+	root_paths(&p);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[4096], want[600];
+		int err = path_build(&p, PATH_ROOT, cases[i].rel, buf, sizeof(buf));
+
+		if (!cases[i].want) {
+			assert_int_equal(err, cases[i].err);
+			continue;
+		}
+		assert_int_equal(err, 0);
+		/* realpath() of the top: /tmp may itself be a link. */
+		char real[512];
+
+		assert_non_null(realpath(top, real));
+		snprintf(want, sizeof(want), "%s/%s", real, cases[i].want);
+		if (strcmp(buf, want))
+			fail_msg("%s resolved to %s, want %s", cases[i].rel, buf, want);
+	}
+}
+
+static void test_read_strips_newlines(void **state)
+{
+	(void)state;
+	struct paths p;
+	char buf[64];
+
+	root_paths(&p);
+	assert_int_equal(path_read(&p, PATH_ROOT, "/etc/os-release", buf, sizeof(buf)), 8);
+	assert_string_equal(buf, "ID=image");
+	/* A small buffer truncates, never overflows. */
+	assert_int_equal(path_read(&p, PATH_ROOT, "/etc/os-release", buf, 4), 3);
+	assert_string_equal(buf, "ID=");
+	assert_int_equal(path_read(&p, PATH_ROOT, "/nonexistent", buf, sizeof(buf)), -ENOENT);
+	assert_true(path_exists(&p, PATH_ROOT, "/bin/sh"));
+	assert_false(path_exists(&p, PATH_ROOT, "/bin/bash"));
+}
+
+static void test_bad_directories(void **state)
+{
+	(void)state;
+	struct paths p;
+	char file[300];
+
+	paths_init(&p);
+	assert_int_equal(paths_set(&p, PATH_SYSFS, "/nonexistent-execstate"), -ENOENT);
+	snprintf(file, sizeof(file), "%s/outside/os-release", top);
+	assert_int_equal(paths_set(&p, PATH_PROCFS, file), -ENOTDIR);
+	assert_true(p.live_kernel);
+	assert_int_equal(paths_set(&p, PATH_PROCFS, top), 0);
+	assert_false(p.live_kernel);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_read_strips_newlines),
+		cmocka_unit_test(test_bad_directories),
+	};
+
+	return cmocka_run_group_tests_name("paths", tests, setup, teardown);
+}
