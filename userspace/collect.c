@@ -478,17 +478,20 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 	b->abi = bin_abi(b);
 	if (e->machine == EM_ARM) {
 		evidence_add(f, key, b->shown,
-			     "ELF%u %s, EABI%u, %s-float, Tag_CPU_arch %s, Tag_FP_arch %s%s%s",
-			     e->elf_class, elf_machine_name(e->machine) ? : "?",
+			     "ELF%u %s ARM, OS/ABI %u, e_flags 0x%x (EABI%u, %s-float), "
+			     "Tag_CPU_arch %s, Tag_FP_arch %s, Tag_ABI_VFP_args %d%s%s",
+			     e->elf_class, e->data == 2 ? "MSB" : "LSB", e->osabi, e->flags,
 			     elf_arm_eabi_version(e), elf_arm_hard_float(e) ? "hard" : "soft",
 			     e->has_arm_attributes ? elf_arm_cpu_arch_name(e->tag_cpu_arch) : "-",
 			     e->has_arm_attributes ? elf_arm_fp_arch_name(e->tag_fp_arch) : "-",
-			     e->has_interp ? ", interp " : "", e->has_interp ? e->interp : "");
+			     e->tag_abi_vfp_args, e->has_interp ? ", interp " : "",
+			     e->has_interp ? e->interp : "");
 	} else {
 		const char *name = elf_machine_name(e->machine);
 
-		evidence_add(f, key, b->shown, "ELF%u %s (e_machine %u)%s%s", e->elf_class,
-			     name ? name : "unknown", e->machine,
+		evidence_add(f, key, b->shown, "ELF%u %s %s (e_machine %u), OS/ABI %u, "
+			     "e_flags 0x%x%s%s", e->elf_class, e->data == 2 ? "MSB" : "LSB",
+			     name ? name : "unknown", e->machine, e->osabi, e->flags,
 			     e->has_interp ? ", interp " : "", e->has_interp ? e->interp : "");
 	}
 	if (e->load_segments) {

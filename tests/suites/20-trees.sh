@@ -6,6 +6,7 @@
 #
 # expect lines:
 #   userland ABI          fixture set to install (arm64 armhf armv6hf armel i386 amd64)
+#   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
@@ -43,6 +44,9 @@ for case_dir in "$src"/tests/trees/*/; do
 		continue
 	fi
 	cp -a "$fixtures/$abi/root/." "$work/root/"
+	awk '$1 == "remove" { print $2 }' "$case_dir/expect" | while read -r gone; do
+		rm -f "$work/root/$gone"
+	done
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 
 	conflicts=$("${es[@]}" get conflicts)
