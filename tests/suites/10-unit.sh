@@ -1,0 +1,113 @@
+#!/bin/bash
+# Unit tests.  Builds the ELF fixtures (tests/fixtures/build-elf.sh) into
+# $EXECSTATE_BUILD/fixtures, builds every tests/unit/test_*.c, and runs each
+# $EXECSTATE_BUILD/unit/test_* with cmocka's TAP output, renumbered into one
+# stream ("ok N - test_x: case").  test_elf and test_json run a second time
+# built with AddressSanitizer and UndefinedBehaviorSanitizer, which turn a
+# silent out-of-bounds read on a corrupt file into a failure.
+#
+# Without the cross compilers the fixture cases skip; in CI (CI=true) that
+# is a failure, since `make test` installs them.
+set -u
+src=$EXECSTATE_SRC
+build=$EXECSTATE_BUILD
+fixtures=$build/fixtures
+logs=$build/test-logs
+mkdir -p "$logs"
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+fail() { n=$((n + 1)); echo "not ok $n - $*"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# A prerequisite the project installs itself: skip locally, fail in CI.
+missing() {
+	if [ "${CI:-}" = true ]; then
+		fail "$1 ($2)"
+	else
+		skip "$1" "$2"
+	fi
+}
+
+# Fixtures.
+export EXECSTATE_FIXTURES=
+"$src/tests/fixtures/build-elf.sh" "$fixtures" >"$logs/build-elf.log" 2>&1
+case $? in
+0)
+	ok "ELF fixtures built with the cross compilers"
+	EXECSTATE_FIXTURES=$fixtures
+	;;
+2)
+	missing "ELF fixtures" "$(tail -n1 "$logs/build-elf.log")"
+	;;
+*)
+	fail "ELF fixtures build (see $logs/build-elf.log)"
+	;;
+esac
+
+if [ ! -f /usr/include/cmocka.h ]; then
+	missing "unit tests" "cmocka.h not found (Debian package libcmocka-dev)"
+	exit 0
+fi
+
+# The binaries: `make unit` is incremental, so this is cheap after `make test`.
+if make -C "$src/userspace" O="$build" unit >"$logs/unit-build.log" 2>&1; then
+	ok "unit tests build"
+else
+	fail "unit tests build (see $logs/unit-build.log)"
+fi
+
+# Sanitizer builds of the parsers that read untrusted input.
+asan=$build/unit-asan
+mkdir -p "$asan"
+asan_flags="-std=gnu11 -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -I$src/userspace"
+for t in elf json; do
+	# shellcheck disable=SC2086
+	if gcc $asan_flags -o "$asan/test_$t" "$src/tests/unit/test_$t.c" \
+		"$src/userspace/$t.c" -lcmocka >"$logs/asan-$t.log" 2>&1; then
+		ok "test_$t builds with ASan and UBSan"
+	else
+		fail "test_$t builds with ASan and UBSan (see $logs/asan-$t.log)"
+		rm -f "$asan/test_$t"
+	fi
+done
+
+# Run one cmocka binary and re-emit its TAP with our numbering.  cmocka
+# prints skips as "not ok N # SKIP name"; TAP wants them as ok.
+run_cmocka() {
+	local bin=$1 label=$2 out rc line plan=-1 seen=0 failed=0
+	out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$bin" 2>&1)
+	rc=$?
+	while IFS= read -r line; do
+		if [[ $line =~ ^1\.\.([0-9]+)$ ]]; then
+			plan=${BASH_REMATCH[1]}
+		elif [[ $line =~ ^not\ ok\ [0-9]+\ \#\ SKIP\ (.*)$ ]]; then
+			seen=$((seen + 1))
+			skip "$label: ${BASH_REMATCH[1]}" "fixtures not built"
+		elif [[ $line =~ ^ok\ [0-9]+\ -\ (.*)$ ]]; then
+			seen=$((seen + 1))
+			ok "$label: ${BASH_REMATCH[1]}"
+		elif [[ $line =~ ^not\ ok\ [0-9]+\ -\ (.*)$ ]]; then
+			seen=$((seen + 1)) failed=$((failed + 1))
+			fail "$label: ${BASH_REMATCH[1]}"
+		elif [ -n "$line" ]; then
+			[[ $line == \#* ]] && echo "$line" || echo "# $line"
+		fi
+	done <<<"$out"
+	# A crash or sanitizer abort cuts the stream short: count it once.
+	if [ "$seen" -ne "$plan" ]; then
+		fail "$label: ran $seen of $plan cases, exit status $rc"
+	elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+		fail "$label: exit status $rc with no failing case"
+	fi
+}
+
+found=0
+for bin in "$build"/unit/test_* "$asan"/test_*; do
+	[ -x "$bin" ] || continue
+	found=1
+	label=${bin##*/}
+	[ "${bin%/*}" = "$asan" ] && label="$label (asan)"
+	run_cmocka "$bin" "$label"
+done
+[ "$found" -eq 1 ] || fail "no unit test binaries in $build/unit"
+exit 0
