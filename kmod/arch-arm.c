@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * 32-bit arm facts.  A 32-bit kernel prints "CPU architecture: 7" even
+ * on ARMv8 cores, so the architecture and whether the core could run a
+ * 64-bit kernel come from the CPUID-scheme ID registers, read on each
+ * CPU, and decoded in decode.c.
+ */
+#include <linux/cpumask.h>
+#include <linux/kobject.h>
+#include <linux/sysfs.h>
+
+#include <asm/cputype.h>
+
+#include "facts.h"
+
+void execstate_arch_read_regs(void *regs)
+{
+	struct execstate_arm_regs *r = &((union execstate_cpu_regs *)regs)->arm;
+
+	r->midr = read_cpuid_id();
+	/* Before the CPUID scheme these encodings are not ID registers. */
+	if (EXECSTATE_MIDR_ARCHITECTURE(r->midr) != 0xf)
+		return;
+	r->id_pfr0 = read_cpuid_ext(CPUID_EXT_PFR0);
+	r->id_pfr1 = read_cpuid_ext(CPUID_EXT_PFR1);
+	r->id_dfr0 = read_cpuid_ext(CPUID_EXT_DFR0);
+	r->id_mmfr0 = read_cpuid_ext(CPUID_EXT_MMFR0);
+	r->id_isar[0] = read_cpuid_ext(CPUID_EXT_ISAR0);
+	r->id_isar[1] = read_cpuid_ext(CPUID_EXT_ISAR1);
+	r->id_isar[2] = read_cpuid_ext(CPUID_EXT_ISAR2);
+	r->id_isar[3] = read_cpuid_ext(CPUID_EXT_ISAR3);
+	r->id_isar[4] = read_cpuid_ext(CPUID_EXT_ISAR4);
+	r->id_isar[5] = read_cpuid_ext(CPUID_EXT_ISAR5);
+}
+
+static const struct execstate_arm_regs *regs_of(struct kobject *kobj)
+{
+	return &execstate_cpu_regs_of(kobj)->arm;
+}
+
+#define EXECSTATE_REG_SHOW(name, field)					\
+static ssize_t name##_show(struct kobject *kobj,			\
+			   struct kobj_attribute *attr, char *buf)	\
+{									\
+	return sysfs_emit(buf, "0x%016llx\n", (u64)regs_of(kobj)->field); \
+}									\
+static struct kobj_attribute name##_attr = __ATTR_RO(name)
+
+EXECSTATE_REG_SHOW(midr, midr);
+EXECSTATE_REG_SHOW(id_pfr0, id_pfr0);
+EXECSTATE_REG_SHOW(id_pfr1, id_pfr1);
+EXECSTATE_REG_SHOW(id_dfr0, id_dfr0);
+EXECSTATE_REG_SHOW(id_isar0, id_isar[0]);
+EXECSTATE_REG_SHOW(id_isar1, id_isar[1]);
+EXECSTATE_REG_SHOW(id_isar2, id_isar[2]);
+EXECSTATE_REG_SHOW(id_isar3, id_isar[3]);
+EXECSTATE_REG_SHOW(id_isar4, id_isar[4]);
+EXECSTATE_REG_SHOW(id_isar5, id_isar[5]);
+EXECSTATE_REG_SHOW(id_mmfr0, id_mmfr0);
+
+static ssize_t cpu_arch_show(struct kobject *kobj, struct kobj_attribute *attr,
+			     char *buf)
+{
+	return sysfs_emit(buf, "%s\n",
+			  execstate_cpu_arch_name(execstate_arm_cpu_arch(regs_of(kobj))));
+}
+
+static ssize_t aarch64_capable_show(struct kobject *kobj,
+				    struct kobj_attribute *attr, char *buf)
+{
+	enum execstate_reason reason;
+	enum execstate_tristate capable;
+
+	capable = execstate_arm_aarch64_capable(regs_of(kobj), &reason);
+	return sysfs_emit(buf, "%s\n", execstate_tristate_name(capable));
+}
+
+static struct kobj_attribute cpu_arch_attr = __ATTR_RO(cpu_arch);
+static struct kobj_attribute aarch64_capable_attr = __ATTR_RO(aarch64_capable);
+
+static struct attribute *execstate_cpu_attrs[] = {
+	&midr_attr.attr,
+	&id_pfr0_attr.attr,
+	&id_pfr1_attr.attr,
+	&id_dfr0_attr.attr,
+	&id_isar0_attr.attr,
+	&id_isar1_attr.attr,
+	&id_isar2_attr.attr,
+	&id_isar3_attr.attr,
+	&id_isar4_attr.attr,
+	&id_isar5_attr.attr,
+	&id_mmfr0_attr.attr,
+	&cpu_arch_attr.attr,
+	&aarch64_capable_attr.attr,
+	NULL
+};
+
+static const struct attribute_group execstate_cpu_group = {
+	.attrs = execstate_cpu_attrs,
+};
+
+/* What ATTRIBUTE_GROUPS() makes, but visible to cpus.c */
+const struct attribute_group *execstate_cpu_groups[] = {
+	&execstate_cpu_group,
+	NULL
+};
+
+struct first_cpu {
+	bool found;
+	struct execstate_arm_regs regs;
+};
+
+static void take_first_cpu(unsigned int cpu,
+			   const union execstate_cpu_regs *regs, void *arg)
+{
+	struct first_cpu *first = arg;
+
+	if (first->found)
+		return;
+	first->found = true;
+	first->regs = regs->arm;
+}
+
+void execstate_arch_facts(struct execstate_facts *facts,
+			  struct cpumask *aarch32_el0_cpus)
+{
+	struct first_cpu first = {};
+
+	facts->task_state = EXECSTATE_TASK_AARCH32;
+	facts->compat = false;
+
+	/* CPU 0 is the boot CPU on arm; a lower one never comes later. */
+	execstate_cpus_for_each(take_first_cpu, &first);
+	if (!first.found) {
+		facts->cpu_arch = EXECSTATE_ARCH_UNKNOWN;
+		facts->aarch64_capable = EXECSTATE_UNKNOWN;
+		facts->aarch64_capable_reason = EXECSTATE_REASON_NO_EVIDENCE;
+		return;
+	}
+	facts->cpu_arch = execstate_arm_cpu_arch(&first.regs);
+	facts->aarch64_capable =
+		execstate_arm_aarch64_capable(&first.regs,
+					      &facts->aarch64_capable_reason);
+}

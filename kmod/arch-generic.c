@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Every architecture without per-CPU registers worth reporting: x86 and
+ * the rest get the generic facts only.
+ */
+#include <linux/compat.h>
+#include <linux/cpumask.h>
+
+#ifdef CONFIG_X86_64
+#include <asm/cpufeature.h>
+#include <asm/msr.h>
+#include <asm/segment.h>
+#endif
+
+#include "facts.h"
+
+static enum execstate_task_state task_state(void)
+{
+#if defined(CONFIG_X86_64)
+	if (in_ia32_syscall())
+		return EXECSTATE_TASK_IA32;
+	/* the only other compat syscall flavour on x86-64 */
+	if (in_compat_syscall())
+		return EXECSTATE_TASK_X32;
+	return EXECSTATE_TASK_X86_64;
+#elif defined(CONFIG_X86_32)
+	return EXECSTATE_TASK_IA32;
+#else
+	return in_compat_syscall() ? EXECSTATE_TASK_COMPAT : EXECSTATE_TASK_NATIVE;
+#endif
+}
+
+#ifdef CONFIG_X86_64
+/*
+ * IA32 emulation can be built in but switched off at boot (ia32_emulation=
+ * on 6.7 and later, SEV/TDX guests); ia32_enabled() says so but reads a
+ * variable that is not exported.  syscall_init() programs SYSENTER_CS
+ * with the kernel code segment exactly when it is enabled, and an invalid
+ * selector otherwise, so the MSR tells.  Under FRED those MSRs are unused:
+ * fall back to the build-time default there, and when the MSR faults.
+ */
+static bool ia32_emulation_enabled(void)
+{
+	bool by_default = IS_ENABLED(CONFIG_IA32_EMULATION) &&
+			  !IS_ENABLED(CONFIG_IA32_EMULATION_DEFAULT_DISABLED);
+	u64 sysenter_cs;
+
+	if (!IS_ENABLED(CONFIG_IA32_EMULATION))
+		return false;
+#ifdef X86_FEATURE_FRED
+	if (cpu_feature_enabled(X86_FEATURE_FRED))
+		return by_default;
+#endif
+	if (rdmsrl_safe(MSR_IA32_SYSENTER_CS, &sysenter_cs))
+		return by_default;
+	return sysenter_cs == __KERNEL_CS;
+}
+#endif
+
+void execstate_arch_facts(struct execstate_facts *facts,
+			  struct cpumask *aarch32_el0_cpus)
+{
+	facts->task_state = task_state();
+#if defined(CONFIG_X86_64)
+	facts->compat = ia32_emulation_enabled();
+#else
+	facts->compat = BITS_PER_LONG == 64 && IS_ENABLED(CONFIG_COMPAT);
+#endif
+}

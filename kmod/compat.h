@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Differences between the kernels execstate.ko builds for (5.10, 6.1,
+ * 6.12).  Kbuild probes the kernel headers for features and passes
+ * EXECSTATE_HAVE_* defines; kernel version numbers are never compared,
+ * because distributions backport.
+ */
+#ifndef EXECSTATE_COMPAT_H
+#define EXECSTATE_COMPAT_H
+
+#include <net/genetlink.h>
+
+/* 6.1 added resv_start_op: commands from it on reject reserved header fields. */
+static inline void execstate_genl_set_resv_start_op(struct genl_family *family,
+						    u8 op)
+{
+#ifdef EXECSTATE_HAVE_GENL_RESV_START_OP
+	family->resv_start_op = op;
+#endif
+}
+
+#ifdef CONFIG_ARM64
+#include <asm/hwcap.h>
+/*
+ * Kernels that define COMPAT_HWCAP_I8MM (6.6 and later) also derive the
+ * FP16, DotProd, FHM, BF16, I8MM, SB and SSBS compat hwcaps from
+ * MVFR1, ID_ISAR6 and ID_PFR2; older ones never report them.
+ */
+#ifdef COMPAT_HWCAP_I8MM
+#define EXECSTATE_KERNEL_HWCAPF_ISAR6 EXECSTATE_HWCAPF_ISAR6
+#else
+#define EXECSTATE_KERNEL_HWCAPF_ISAR6 0
+#endif
+#endif /* CONFIG_ARM64 */
+
+#endif /* EXECSTATE_COMPAT_H */

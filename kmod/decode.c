@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pure decoding of ARM identification registers (see decode.h).
+ *
+ * Field layouts: Arm Architecture Reference Manual for A-profile
+ * (DDI 0487), sections on ID_AA64PFR0_EL1, MIDR, ID_DFR0, ID_ISAR5,
+ * ID_ISAR6, ID_MMFR0, ID_PFR2, MVFR0 and MVFR1.  The compat hwcap rules
+ * follow compat_elf_hwcaps[] in arch/arm64/kernel/cpufeature.c, which a
+ * module cannot read because compat_elf_hwcap is not exported.
+ */
+#include <linux/bits.h>
+#include <linux/kernel.h>
+
+#include "decode.h"
+
+#define NAME_OF(table, v) ((unsigned int)(v) < ARRAY_SIZE(table) ? (table)[v] : "invalid")
+
+static const char * const tristate_names[] = {
+	[EXECSTATE_NO] = "no",
+	[EXECSTATE_YES] = "yes",
+	[EXECSTATE_UNKNOWN] = "unknown",
+};
+
+static const char * const coverage_names[] = {
+	[EXECSTATE_COVERAGE_NONE] = "none",
+	[EXECSTATE_COVERAGE_SOME] = "some",
+	[EXECSTATE_COVERAGE_ALL] = "all",
+};
+
+static const char * const el_support_names[] = {
+	[EXECSTATE_EL_AARCH64] = "aarch64",
+	[EXECSTATE_EL_AARCH64_AARCH32] = "aarch64+aarch32",
+	[EXECSTATE_EL_RESERVED] = "reserved",
+};
+
+static const char * const task_state_names[] = {
+	[EXECSTATE_TASK_AARCH64] = "aarch64",
+	[EXECSTATE_TASK_AARCH32] = "aarch32",
+	[EXECSTATE_TASK_X86_64] = "x86_64",
+	[EXECSTATE_TASK_IA32] = "ia32",
+	[EXECSTATE_TASK_X32] = "x32",
+	[EXECSTATE_TASK_NATIVE] = "native",
+	[EXECSTATE_TASK_COMPAT] = "compat",
+};
+
+static const char * const cpu_arch_names[] = {
+	[EXECSTATE_ARCH_V6] = "v6",
+	[EXECSTATE_ARCH_V7] = "v7",
+	[EXECSTATE_ARCH_V8] = "v8",
+	[EXECSTATE_ARCH_UNKNOWN] = "unknown",
+};
+
+static const char * const reason_names[] = {
+	[EXECSTATE_REASON_PRE_CPUID_SCHEME] = "pre_cpuid_scheme",
+	[EXECSTATE_REASON_RESERVED_MIDR_ARCH] = "reserved_midr_architecture",
+	[EXECSTATE_REASON_ID_DFR0_DEBUG_V8] = "id_dfr0_debug_v8",
+	[EXECSTATE_REASON_ID_ISAR5_SEVL] = "id_isar5_sevl",
+	[EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8] = "id_dfr0_debug_pre_v8",
+	[EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE] = "midr_aarch32_only_core",
+	[EXECSTATE_REASON_MIDR_PART_TABLE] = "midr_part_table",
+	[EXECSTATE_REASON_NO_EVIDENCE] = "no_evidence",
+};
+
+const char *execstate_tristate_name(enum execstate_tristate v)
+{
+	return NAME_OF(tristate_names, v);
+}
+
+const char *execstate_coverage_name(enum execstate_coverage v)
+{
+	return NAME_OF(coverage_names, v);
+}
+
+const char *execstate_el_support_name(enum execstate_el_support v)
+{
+	return NAME_OF(el_support_names, v);
+}
+
+const char *execstate_task_state_name(enum execstate_task_state v)
+{
+	return NAME_OF(task_state_names, v);
+}
+
+const char *execstate_cpu_arch_name(enum execstate_cpu_arch v)
+{
+	return NAME_OF(cpu_arch_names, v);
+}
+
+const char *execstate_reason_name(enum execstate_reason v)
+{
+	return NAME_OF(reason_names, v);
+}
+
+/* A 4-bit unsigned ID register field. */
+static unsigned int field(u64 reg, unsigned int shift)
+{
+	return (reg >> shift) & 0xf;
+}
+
+/*
+ * Cores named by MIDR implementer and part number.  Part numbers: the
+ * cores' Technical Reference Manuals (MIDR description) as collected in
+ * arch/arm64/include/asm/cputype.h and arch/arm/include/asm/cputype.h.
+ * v8: an ARMv8 core.  aarch64 "yes": the core implements AArch64 and also
+ * AArch32 at EL1, so a 32-bit kernel can run on it; Cortex-A32 is ARMv8
+ * but AArch32-only.
+ */
+static const struct execstate_midr_part midr_parts[] = {
+	{ 0x41, 0xb76, "ARM1176", false, EXECSTATE_NO },
+	{ 0x41, 0xc05, "Cortex-A5", false, EXECSTATE_NO },
+	{ 0x41, 0xc07, "Cortex-A7", false, EXECSTATE_NO },
+	{ 0x41, 0xc08, "Cortex-A8", false, EXECSTATE_NO },
+	{ 0x41, 0xc09, "Cortex-A9", false, EXECSTATE_NO },
+	{ 0x41, 0xc0d, "Cortex-A12", false, EXECSTATE_NO },
+	{ 0x41, 0xc0e, "Cortex-A17", false, EXECSTATE_NO },
+	{ 0x41, 0xc0f, "Cortex-A15", false, EXECSTATE_NO },
+	{ 0x41, 0xd01, "Cortex-A32", true, EXECSTATE_NO },
+	{ 0x41, 0xd03, "Cortex-A53", true, EXECSTATE_YES },
+	{ 0x41, 0xd04, "Cortex-A35", true, EXECSTATE_YES },
+	{ 0x41, 0xd05, "Cortex-A55", true, EXECSTATE_YES },
+	{ 0x41, 0xd07, "Cortex-A57", true, EXECSTATE_YES },
+	{ 0x41, 0xd08, "Cortex-A72", true, EXECSTATE_YES },
+	{ 0x41, 0xd09, "Cortex-A73", true, EXECSTATE_YES },
+	{ 0x41, 0xd0a, "Cortex-A75", true, EXECSTATE_YES },
+	{ 0x41, 0xd0b, "Cortex-A76", true, EXECSTATE_YES },
+	{ 0x41, 0xd0c, "Neoverse-N1", true, EXECSTATE_YES },
+	{ 0x41, 0xd0d, "Cortex-A77", true, EXECSTATE_YES },
+	{ 0x41, 0xd0e, "Cortex-A76AE", true, EXECSTATE_YES },
+	{ 0x41, 0xd41, "Cortex-A78", true, EXECSTATE_YES },
+	{ 0x41, 0xd42, "Cortex-A78AE", true, EXECSTATE_YES },
+	{ 0x41, 0xd44, "Cortex-X1", true, EXECSTATE_YES },
+	{ 0x41, 0xd4b, "Cortex-A78C", true, EXECSTATE_YES },
+	{ 0x51, 0x00f, "Scorpion", false, EXECSTATE_NO },
+	{ 0x51, 0x02d, "Scorpion", false, EXECSTATE_NO },
+	{ 0x51, 0x04d, "Krait", false, EXECSTATE_NO },
+	{ 0x51, 0x06f, "Krait", false, EXECSTATE_NO },
+	{ 0x51, 0x800, "Kryo-2xx-Gold", true, EXECSTATE_YES },
+	{ 0x51, 0x801, "Kryo-2xx-Silver", true, EXECSTATE_YES },
+	{ 0x51, 0x802, "Kryo-3xx-Gold", true, EXECSTATE_YES },
+	{ 0x51, 0x803, "Kryo-3xx-Silver", true, EXECSTATE_YES },
+	{ 0x51, 0x804, "Kryo-4xx-Gold", true, EXECSTATE_YES },
+	{ 0x51, 0x805, "Kryo-4xx-Silver", true, EXECSTATE_YES },
+};
+
+const struct execstate_midr_part *execstate_midr_lookup(u32 midr)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(midr_parts); i++)
+		if (midr_parts[i].implementer == EXECSTATE_MIDR_IMPLEMENTER(midr) &&
+		    midr_parts[i].partnum == EXECSTATE_MIDR_PARTNUM(midr))
+			return &midr_parts[i];
+	return NULL;
+}
+
+/* ID_AA64PFR0_EL1.ELx: 1 = AArch64 only, 2 = AArch64 and AArch32. */
+static enum execstate_el_support el_support(unsigned int val)
+{
+	switch (val) {
+	case 1:
+		return EXECSTATE_EL_AARCH64;
+	case 2:
+		return EXECSTATE_EL_AARCH64_AARCH32;
+	default:
+		return EXECSTATE_EL_RESERVED;
+	}
+}
+
+enum execstate_el_support execstate_arm64_el0(u64 id_aa64pfr0)
+{
+	return el_support(field(id_aa64pfr0, 0));
+}
+
+enum execstate_el_support execstate_arm64_el1(u64 id_aa64pfr0)
+{
+	return el_support(field(id_aa64pfr0, 4));
+}
+
+bool execstate_arm64_aarch32_el0(u64 id_aa64pfr0)
+{
+	return execstate_arm64_el0(id_aa64pfr0) == EXECSTATE_EL_AARCH64_AARCH32;
+}
+
+enum execstate_coverage execstate_coverage(unsigned int capable,
+					   unsigned int total)
+{
+	if (!capable || !total)
+		return EXECSTATE_COVERAGE_NONE;
+	return capable >= total ? EXECSTATE_COVERAGE_ALL : EXECSTATE_COVERAGE_SOME;
+}
+
+/* The kernel's cpulist syntax ("0-3,6"), empty for no CPU. */
+int execstate_cpulist(char *buf, size_t size, const unsigned long *cpus,
+		      unsigned int nbits)
+{
+	return scnprintf(buf, size, "%*pbl", nbits, cpus);
+}
+
+void execstate_compat_hwcaps(const struct execstate_aarch32_ids *ids,
+			     unsigned int flags, u32 *hwcap, u32 *hwcap2)
+{
+	/* What every AArch32-capable ARMv8 core has (COMPAT_ELF_HWCAP_DEFAULT). */
+	u32 h = EXECSTATE_HWCAP_HALF | EXECSTATE_HWCAP_THUMB |
+		EXECSTATE_HWCAP_FAST_MULT | EXECSTATE_HWCAP_EDSP |
+		EXECSTATE_HWCAP_TLS | EXECSTATE_HWCAP_IDIVA |
+		EXECSTATE_HWCAP_IDIVT | EXECSTATE_HWCAP_LPAE;
+	u32 h2 = 0;
+
+	/* MVFR1.{SIMDSP, SIMDInt, SIMDLS} all present, as arm32 vfp_init() */
+	if (field(ids->mvfr1, 16) && field(ids->mvfr1, 12) && field(ids->mvfr1, 8))
+		h |= EXECSTATE_HWCAP_NEON;
+	if (field(ids->mvfr1, 28) >= 1)
+		h |= EXECSTATE_HWCAP_VFPV4;
+	/* ARMv8 allows MVFR0.FPDP 0 or 2 only: 2 means VFP is there */
+	if (field(ids->mvfr0, 8) >= 2)
+		h |= EXECSTATE_HWCAP_VFP | EXECSTATE_HWCAP_VFPV3;
+
+	if (field(ids->id_isar5, 4) >= 2)
+		h2 |= EXECSTATE_HWCAP2_PMULL;
+	if (field(ids->id_isar5, 4) >= 1)
+		h2 |= EXECSTATE_HWCAP2_AES;
+	if (field(ids->id_isar5, 8) >= 1)
+		h2 |= EXECSTATE_HWCAP2_SHA1;
+	if (field(ids->id_isar5, 12) >= 1)
+		h2 |= EXECSTATE_HWCAP2_SHA2;
+	if (field(ids->id_isar5, 16) >= 1)
+		h2 |= EXECSTATE_HWCAP2_CRC32;
+
+	if (flags & EXECSTATE_HWCAPF_ISAR6) {
+		if (field(ids->mvfr1, 24) >= 3)
+			h |= EXECSTATE_HWCAP_FPHP;
+		if (field(ids->mvfr1, 20) >= 2)
+			h |= EXECSTATE_HWCAP_ASIMDHP;
+		if (field(ids->id_isar6, 4) >= 1)
+			h |= EXECSTATE_HWCAP_ASIMDDP;
+		if (field(ids->id_isar6, 8) >= 1)
+			h |= EXECSTATE_HWCAP_ASIMDFHM;
+		if (field(ids->id_isar6, 20) >= 1)
+			h |= EXECSTATE_HWCAP_ASIMDBF16;
+		if (field(ids->id_isar6, 24) >= 1)
+			h |= EXECSTATE_HWCAP_I8MM;
+		if (field(ids->id_isar6, 12) >= 1)
+			h2 |= EXECSTATE_HWCAP2_SB;
+		if (field(ids->id_pfr2, 4) >= 1)
+			h2 |= EXECSTATE_HWCAP2_SSBS;
+	}
+
+	if (flags & EXECSTATE_HWCAPF_EVTSTRM)
+		h |= EXECSTATE_HWCAP_EVTSTRM;
+	if (flags & EXECSTATE_HWCAPF_NO_AES)
+		h2 &= ~EXECSTATE_HWCAP2_AES;
+
+	*hwcap = h;
+	*hwcap2 = h2;
+}
+
+/* ID_DFR0.CopDbg: 2..5 = v6, v6.1, v7, v7.1 debug; 6.. = ARMv8 and later */
+#define COPDBG_V6		2
+#define COPDBG_V8		6
+#define COPDBG_RESERVED		0xf
+
+static bool arm_v8_evidence(const struct execstate_arm_regs *r,
+			    enum execstate_reason *reason)
+{
+	unsigned int copdbg = field(r->id_dfr0, 0);
+
+	if (copdbg >= COPDBG_V8 && copdbg != COPDBG_RESERVED) {
+		*reason = EXECSTATE_REASON_ID_DFR0_DEBUG_V8;
+		return true;
+	}
+	/* ID_ISAR5 is RAZ before ARMv8; SEVL is mandatory in ARMv8 AArch32 */
+	if (field(r->id_isar[5], 0) == 1) {
+		*reason = EXECSTATE_REASON_ID_ISAR5_SEVL;
+		return true;
+	}
+	return false;
+}
+
+/* MIDR.Architecture: 0xf = CPUID scheme, 7 = ARMv6, 1..6 older */
+#define MIDR_ARCH_CPUID		0xf
+#define MIDR_ARCH_V6		0x7
+
+enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *r)
+{
+	unsigned int arch = EXECSTATE_MIDR_ARCHITECTURE(r->midr);
+	unsigned int vmsa = field(r->id_mmfr0, 0), pmsa = field(r->id_mmfr0, 4);
+	enum execstate_reason unused;
+
+	if (arch == MIDR_ARCH_V6)
+		return EXECSTATE_ARCH_V6;
+	if (arch != MIDR_ARCH_CPUID)
+		return EXECSTATE_ARCH_UNKNOWN;
+	if (arm_v8_evidence(r, &unused))
+		return EXECSTATE_ARCH_V8;
+	/* ID_MMFR0.VMSA/PMSA: 2 = v6 memory system, 3 and up = v7 */
+	if (vmsa >= 3 && vmsa != 0xf)
+		return EXECSTATE_ARCH_V7;
+	if (vmsa == 2)
+		return EXECSTATE_ARCH_V6;
+	if (pmsa >= 3 && pmsa != 0xf)
+		return EXECSTATE_ARCH_V7;
+	if (pmsa == 2)
+		return EXECSTATE_ARCH_V6;
+	return EXECSTATE_ARCH_UNKNOWN;
+}
+
+/*
+ * Architectural ID fields decide first: ARMv8 debug or SEVL means an
+ * ARMv8 core, which can run AArch64 unless its part is a known
+ * AArch32-only one; v6/v7 debug means it cannot.  The MIDR part table
+ * only decides when the ID registers say nothing (CopDbg 0, ISAR5 RAZ).
+ */
+enum execstate_tristate
+execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
+			      enum execstate_reason *reason)
+{
+	const struct execstate_midr_part *part = execstate_midr_lookup(r->midr);
+	unsigned int arch = EXECSTATE_MIDR_ARCHITECTURE(r->midr);
+	unsigned int copdbg = field(r->id_dfr0, 0);
+
+	if (arch != MIDR_ARCH_CPUID) {
+		if (arch >= 1 && arch <= MIDR_ARCH_V6) {
+			*reason = EXECSTATE_REASON_PRE_CPUID_SCHEME;
+			return EXECSTATE_NO;
+		}
+		*reason = EXECSTATE_REASON_RESERVED_MIDR_ARCH;
+		return EXECSTATE_UNKNOWN;
+	}
+	/*
+	 * QEMU's "max" AArch32 CPU keeps the Cortex-A15 MIDR with ARMv8 ID
+	 * registers, so a pre-v8 part under v8 evidence does not veto.
+	 */
+	if (arm_v8_evidence(r, reason)) {
+		if (part && part->v8 && part->aarch64 == EXECSTATE_NO) {
+			*reason = EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE;
+			return EXECSTATE_NO;
+		}
+		return EXECSTATE_YES;
+	}
+	if (copdbg >= COPDBG_V6 && copdbg < COPDBG_V8) {
+		*reason = EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8;
+		return EXECSTATE_NO;
+	}
+	if (part) {
+		*reason = EXECSTATE_REASON_MIDR_PART_TABLE;
+		return part->aarch64;
+	}
+	*reason = EXECSTATE_REASON_NO_EVIDENCE;
+	return EXECSTATE_UNKNOWN;
+}

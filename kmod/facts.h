@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interfaces between the parts of execstate.ko: the init ladder in
+ * main.c, the sysfs and netlink front ends, and the per-architecture
+ * fact collectors.
+ */
+#ifndef EXECSTATE_FACTS_H
+#define EXECSTATE_FACTS_H
+
+#include <linux/types.h>
+
+#include "decode.h"
+
+struct attribute_group;
+struct cpumask;
+struct kobject;
+
+/* The facts both front ends report; fields of other arches stay zero. */
+struct execstate_facts {
+	bool compat;
+	enum execstate_task_state task_state;
+	/* arm64 */
+	u64 id_aa64pfr0_el1;
+	enum execstate_coverage aarch32_el0;
+	u32 compat_hwcap;
+	u32 compat_hwcap2;
+	/* arm (32-bit kernel), from the lowest-numbered online CPU */
+	enum execstate_cpu_arch cpu_arch;
+	enum execstate_tristate aarch64_capable;
+	enum execstate_reason aarch64_capable_reason;
+};
+
+/*
+ * Collect the facts as seen by current.  @aarch32_el0_cpus, when not
+ * NULL, receives the online CPUs that run AArch32 at EL0 (arm64 only).
+ */
+void execstate_arch_facts(struct execstate_facts *facts,
+			  struct cpumask *aarch32_el0_cpus);
+
+int execstate_sysfs_init(void);
+void execstate_sysfs_uninit(void);
+extern struct kobject *execstate_kobj;
+
+int execstate_netlink_init(void);
+void execstate_netlink_uninit(void);
+
+#if defined(CONFIG_ARM64) || defined(CONFIG_ARM)
+/* Per-CPU registers, read on the CPU itself when it comes online. */
+union execstate_cpu_regs {
+	struct execstate_arm64_regs arm64;
+	struct execstate_arm_regs arm;
+};
+
+/* arch-*.c: smp_call_function_single() callback filling the regs */
+void execstate_arch_read_regs(void *regs);
+/* arch-*.c: the attributes of cpus/cpuN */
+extern const struct attribute_group *execstate_cpu_groups[];
+
+/* cpus.c: the cpus/cpuN directories, following CPU hotplug */
+int execstate_cpus_init(struct kobject *parent);
+void execstate_cpus_uninit(void);
+const union execstate_cpu_regs *execstate_cpu_regs_of(struct kobject *kobj);
+/* Calls @fn for every CPU with a directory, in CPU order, under a lock. */
+void execstate_cpus_for_each(void (*fn)(unsigned int cpu,
+					const union execstate_cpu_regs *regs,
+					void *arg),
+			     void *arg);
+#else
+/* No per-CPU registers worth exporting on other architectures. */
+static inline int execstate_cpus_init(struct kobject *parent)
+{
+	return 0;
+}
+
+static inline void execstate_cpus_uninit(void)
+{
+}
+#endif
+
+#endif /* EXECSTATE_FACTS_H */

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/execstate: one read-only value per file, documented in
+ * Documentation/ABI/testing/sysfs-kernel-execstate.  The attribute
+ * groups are part of the kobject type, so every file exists from the
+ * moment the directory is announced.
+ */
+#include <linux/cpumask.h>
+#include <linux/kobject.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+#include <linux/utsname.h>
+
+#include <uapi/linux/personality.h>
+
+#include "facts.h"
+#include "uapi/execstate.h"
+
+struct kobject *execstate_kobj;
+
+static ssize_t abi_version_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", EXECSTATE_ABI_VERSION);
+}
+
+/* init_uts_ns: a PER_LINUX32 reader must still see the kernel's machine */
+static ssize_t kernel_machine_show(struct kobject *kobj,
+				   struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", init_uts_ns.name.machine);
+}
+
+static ssize_t kernel_bits_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", BITS_PER_LONG);
+}
+
+static ssize_t page_size_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%lu\n", PAGE_SIZE);
+}
+
+static ssize_t compat_show(struct kobject *kobj,
+			   struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n", facts.compat ? "yes" : "no");
+}
+
+static ssize_t task_state_show(struct kobject *kobj,
+			       struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n", execstate_task_state_name(facts.task_state));
+}
+
+static ssize_t task_personality_show(struct kobject *kobj,
+				     struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0x%08lx\n", (unsigned long)current->personality);
+}
+
+static ssize_t id_aa64pfr0_el1_show(struct kobject *kobj,
+				    struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "0x%016llx\n", facts.id_aa64pfr0_el1);
+}
+
+static ssize_t aarch32_el0_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n", execstate_coverage_name(facts.aarch32_el0));
+}
+
+static ssize_t aarch32_el0_cpus_show(struct kobject *kobj,
+				     struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+	cpumask_var_t cpus;
+	ssize_t len;
+
+	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
+		return -ENOMEM;
+	execstate_arch_facts(&facts, cpus);
+	len = sysfs_emit(buf, "%*pbl\n", cpumask_pr_args(cpus));
+	free_cpumask_var(cpus);
+	return len;
+}
+
+static ssize_t compat_hwcap_show(struct kobject *kobj,
+				 struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap);
+}
+
+static ssize_t compat_hwcap2_show(struct kobject *kobj,
+				  struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap2);
+}
+
+static ssize_t cpu_arch_show(struct kobject *kobj,
+			     struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n", execstate_cpu_arch_name(facts.cpu_arch));
+}
+
+static ssize_t aarch64_capable_show(struct kobject *kobj,
+				    struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n",
+			  execstate_tristate_name(facts.aarch64_capable));
+}
+
+static ssize_t aarch64_capable_reason_show(struct kobject *kobj,
+					   struct kobj_attribute *attr, char *buf)
+{
+	struct execstate_facts facts = {};
+
+	execstate_arch_facts(&facts, NULL);
+	return sysfs_emit(buf, "%s\n",
+			  execstate_reason_name(facts.aarch64_capable_reason));
+}
+
+static struct kobj_attribute abi_version_attr = __ATTR_RO(abi_version);
+static struct kobj_attribute kernel_machine_attr = __ATTR_RO(kernel_machine);
+static struct kobj_attribute kernel_bits_attr = __ATTR_RO(kernel_bits);
+static struct kobj_attribute page_size_attr = __ATTR_RO(page_size);
+static struct kobj_attribute compat_attr = __ATTR_RO(compat);
+static struct kobj_attribute task_state_attr = __ATTR_RO(task_state);
+static struct kobj_attribute task_personality_attr = __ATTR_RO(task_personality);
+static struct kobj_attribute id_aa64pfr0_el1_attr = __ATTR_RO(id_aa64pfr0_el1);
+static struct kobj_attribute aarch32_el0_attr = __ATTR_RO(aarch32_el0);
+static struct kobj_attribute aarch32_el0_cpus_attr = __ATTR_RO(aarch32_el0_cpus);
+static struct kobj_attribute compat_hwcap_attr = __ATTR_RO(compat_hwcap);
+static struct kobj_attribute compat_hwcap2_attr = __ATTR_RO(compat_hwcap2);
+static struct kobj_attribute cpu_arch_attr = __ATTR_RO(cpu_arch);
+static struct kobj_attribute aarch64_capable_attr = __ATTR_RO(aarch64_capable);
+static struct kobj_attribute aarch64_capable_reason_attr =
+	__ATTR_RO(aarch64_capable_reason);
+
+static struct attribute *execstate_attrs[] = {
+	&abi_version_attr.attr,
+	&kernel_machine_attr.attr,
+	&kernel_bits_attr.attr,
+	&page_size_attr.attr,
+	&compat_attr.attr,
+	&task_state_attr.attr,
+	&task_personality_attr.attr,
+	NULL
+};
+
+static struct attribute *execstate_arm64_attrs[] = {
+	&id_aa64pfr0_el1_attr.attr,
+	&aarch32_el0_attr.attr,
+	&aarch32_el0_cpus_attr.attr,
+	&compat_hwcap_attr.attr,
+	&compat_hwcap2_attr.attr,
+	NULL
+};
+
+static struct attribute *execstate_arm_attrs[] = {
+	&cpu_arch_attr.attr,
+	&aarch64_capable_attr.attr,
+	&aarch64_capable_reason_attr.attr,
+	NULL
+};
+
+static umode_t execstate_arm64_visible(struct kobject *kobj,
+				       struct attribute *attr, int n)
+{
+	return IS_ENABLED(CONFIG_ARM64) ? attr->mode : 0;
+}
+
+static umode_t execstate_arm_visible(struct kobject *kobj,
+				     struct attribute *attr, int n)
+{
+	return IS_ENABLED(CONFIG_ARM) ? attr->mode : 0;
+}
+
+static const struct attribute_group execstate_group = {
+	.attrs = execstate_attrs,
+};
+
+static const struct attribute_group execstate_arm64_group = {
+	.attrs = execstate_arm64_attrs,
+	.is_visible = execstate_arm64_visible,
+};
+
+static const struct attribute_group execstate_arm_group = {
+	.attrs = execstate_arm_attrs,
+	.is_visible = execstate_arm_visible,
+};
+
+/* ATTRIBUTE_GROUPS() with the per-architecture groups added */
+static const struct attribute_group *execstate_groups[] = {
+	&execstate_group,
+	&execstate_arm64_group,
+	&execstate_arm_group,
+	NULL
+};
+
+static void execstate_kobj_release(struct kobject *kobj)
+{
+	kfree(kobj);
+}
+
+static struct kobj_type execstate_ktype = {
+	.release = execstate_kobj_release,
+	.sysfs_ops = &kobj_sysfs_ops,
+	.default_groups = execstate_groups,
+};
+
+int execstate_sysfs_init(void)
+{
+	struct kobject *kobj;
+	int err;
+
+	kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
+	if (!kobj)
+		return -ENOMEM;
+
+	err = kobject_init_and_add(kobj, &execstate_ktype, kernel_kobj, "execstate");
+	if (err) {
+		kobject_put(kobj);
+		return err;
+	}
+	kobject_uevent(kobj, KOBJ_ADD);
+	execstate_kobj = kobj;
+	return 0;
+}
+
+void execstate_sysfs_uninit(void)
+{
+	kobject_put(execstate_kobj);
+}

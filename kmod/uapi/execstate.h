@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * execstate generic netlink interface, shared by execstate.ko and the
+ * execstate CLI.  The attributes carry the same facts as the files in
+ * /sys/kernel/execstate (Documentation/ABI/testing/sysfs-kernel-execstate)
+ * with the same closed-set strings.
+ */
+#ifndef _UAPI_EXECSTATE_H
+#define _UAPI_EXECSTATE_H
+
+#define EXECSTATE_GENL_NAME	"execstate"
+#define EXECSTATE_GENL_VERSION	1
+
+/* Value of /sys/kernel/execstate/abi_version and EXECSTATE_A_ABI_VERSION */
+#define EXECSTATE_ABI_VERSION	1
+
+enum execstate_cmd {
+	EXECSTATE_CMD_UNSPEC,
+	/* Request: no attributes.  Reply: every fact of this machine. */
+	EXECSTATE_CMD_GET,
+	__EXECSTATE_CMD_MAX
+};
+#define EXECSTATE_CMD_MAX (__EXECSTATE_CMD_MAX - 1)
+
+/*
+ * Every architecture: ABI_VERSION .. TASK_PERSONALITY.  arm64 adds
+ * ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel CPU_ARCH ..
+ * AARCH64_CAPABLE_REASON.  TASK_* describe the task that sent the request.
+ */
+enum execstate_attr {
+	EXECSTATE_A_UNSPEC,
+	EXECSTATE_A_PAD,
+	EXECSTATE_A_ABI_VERSION,		/* u32 */
+	EXECSTATE_A_KERNEL_MACHINE,		/* string: aarch64, armv7l, x86_64 */
+	EXECSTATE_A_KERNEL_BITS,		/* u32: 32 or 64 */
+	EXECSTATE_A_PAGE_SIZE,			/* u64: bytes */
+	EXECSTATE_A_COMPAT,			/* u8: 1 if 32-bit tasks can run */
+	EXECSTATE_A_TASK_STATE,			/* string: aarch64, aarch32, ... */
+	EXECSTATE_A_TASK_PERSONALITY,		/* u32 */
+	EXECSTATE_A_ID_AA64PFR0_EL1,		/* u64: sanitised system value */
+	EXECSTATE_A_AARCH32_EL0,		/* string: all, some, none */
+	EXECSTATE_A_AARCH32_EL0_CPUS,		/* string: cpulist, may be empty */
+	EXECSTATE_A_COMPAT_HWCAP,		/* u64: AT_HWCAP of a 32-bit task */
+	EXECSTATE_A_COMPAT_HWCAP2,		/* u64: AT_HWCAP2 of a 32-bit task */
+	EXECSTATE_A_CPU_ARCH,			/* string: v6, v7, v8, unknown */
+	EXECSTATE_A_AARCH64_CAPABLE,		/* string: yes, no, unknown */
+	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
+	__EXECSTATE_A_MAX
+};
+#define EXECSTATE_A_MAX (__EXECSTATE_A_MAX - 1)
+
+#endif /* _UAPI_EXECSTATE_H */
