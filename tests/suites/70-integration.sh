@@ -97,25 +97,58 @@ host_expect() {
 	want[glibc]=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
 }
 
-# tree_expect DIR: the expected values recorded with a tree.
+# tree_expect DIR: a recorded machine's values.  The userland's names come
+# from the fixture ABI installed into it (Debian's dpkg-architecture for the
+# GNU type), the kernel's from the recorded procfs, and every `get KEY
+# VALUE` line of its expect file overrides them; whether armhf runs
+# natively comes from its `check armhf CODE` line.
 tree_expect() {
-	local line key value
+	local verb key value abi debarch
 	want=()
-	while IFS= read -r line; do
-		case $line in '' | '#'*) continue ;; esac
-		key=${line%%=*} value=${line#*=}
-		value=${value#[\"\']} value=${value%[\"\']}
-		want[$key]=$value
-	done <"$1/expected"
+	abi=$(awk '$1 == "userland" { print $2 }' "$1/expect")
+	debarch=${abi/armv6hf/armhf}
+	want[debian-arch]=$debarch
+	want[gnu-type]=$(dpkg-architecture -a "$debarch" -qDEB_HOST_GNU_TYPE 2>/dev/null)
+	case $abi in
+	arm64) want[machine]=aarch64 want[docker-platform]=linux/arm64 want[kbuild-arch]=arm64 \
+		want[float-abi]=hard ;;
+	armhf) want[machine]=armv7l want[docker-platform]=linux/arm/v7 want[kbuild-arch]=arm \
+		want[float-abi]=hard ;;
+	armv6hf) want[machine]=armv6l want[docker-platform]=linux/arm/v6 want[kbuild-arch]=arm \
+		want[float-abi]=hard ;;
+	armel) want[machine]=armv5tel want[docker-platform]=linux/arm/v5 want[kbuild-arch]=arm \
+		want[float-abi]=soft ;;
+	i386) want[machine]=i686 want[docker-platform]=linux/386 want[kbuild-arch]=x86 \
+		want[float-abi]=n/a ;;
+	amd64) want[machine]=x86_64 want[docker-platform]=linux/amd64 want[kbuild-arch]=x86 \
+		want[float-abi]=n/a ;;
+	*) return 1 ;;
+	esac
+	want[kernel-machine]=$(cat "$1/proc/sys/kernel/arch" 2>/dev/null)
+	want[armhf-native]=unknown
+	while read -r verb key value; do
+		case $verb in
+		get) want[$key]=$value ;;
+		check) [ "$key" = armhf ] && want[armhf-native]=$([ "$value" = 0 ] && echo yes || echo no) ;;
+		esac
+	done <"$1/expect"
 	want[glibc]=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
-	# expected files name the natively running ABIs as native-abis.
-	if [ -n "${want[native-abis]:-}" ]; then
-		if [[ " ${want[native-abis]} " == *" armhf "* ]]; then
-			want[armhf-native]=yes
-		else
-			want[armhf-native]=no
-		fi
-	fi
+}
+
+# tree_install CASE: a working copy of tests/trees/CASE with its fixture
+# userland installed (as 20-trees.sh does); prints its path.
+tree_install() {
+	local dir=$tmp/trees/$1 abi gone
+	mkdir -p "$dir"
+	cp -a "$src/tests/trees/$1/." "$dir/"
+	abi=$(awk '$1 == "userland" { print $2 }' "$dir/expect")
+	[ "$abi" = armv6hf ] && abi=armhf-v6
+	[ -d "$build/fixtures/$abi/root" ] || return 1
+	cp -a "$build/fixtures/$abi/root/." "$dir/root/"
+	awk '$1 == "remove" { print $2 }' "$dir/expect" | while read -r gone; do
+		rm -f "$dir/root/$gone"
+	done
+	echo "$dir"
 }
 
 # run_snippets CASE DIR: every snippet against the machine DIR/bin/execstate sees.
@@ -164,7 +197,7 @@ run_snippets() {
 	out=$(cd "$dir" && PATH=$path make -s -f guard.mk ARCH=arm 2>&1)
 	rc=$?
 	if [ "${want[machine]}" != aarch64 ]; then
-		check "$case: make-setarch-guard does not apply to a ${want[machine]} userland" \
+		check "$case: make-setarch-guard not applicable (userland ${want[machine]})" \
 			"0 go" "$rc $out"
 	elif [ "${want[armhf-native]:-unknown}" = yes ]; then
 		check "$case: make-setarch-guard lets ARCH=arm build" "0 go" "$rc $out"
@@ -252,17 +285,20 @@ setup_bin "$tmp/broken"
 printf '#!/bin/sh\necho "execstate: cannot read /proc" >&2\nexit 2\n' >"$tmp/broken/bin/execstate"
 chmod +x "$tmp/broken/bin/execstate"
 broken() { (cd "$tmp/broken" && PATH=$tmp/broken/bin:$PATH "$@") >"$tmp/broken/out" 2>&1; }
-{
-	cat "$tmp/make-include.snippet"
-	printf 'all:\n\t@echo ok\n'
-} >"$tmp/broken/include.mk"
+for name in make-include make-setarch-guard; do
+	{
+		cat "$tmp/$name.snippet"
+		printf 'all:\n\t@echo ok\n'
+	} >"$tmp/broken/$name.mk"
+done
 mkdir -p "$tmp/broken/cmake" "$tmp/broken/meson"
 printf 'cmake_minimum_required(VERSION 3.13)\nproject(demo NONE)\n' |
 	cat - "$tmp/cmake.snippet" >"$tmp/broken/cmake/CMakeLists.txt"
 printf "project('demo')\n" | cat - "$tmp/meson.snippet" >"$tmp/broken/meson/meson.build"
-for name in make-include cmake meson shell-eval docker-buildx wheel-tag; do
+for name in make-include make-setarch-guard cmake meson shell-eval docker-buildx wheel-tag; do
 	case $name in
-	make-include) broken make -s -f include.mk ;;
+	make-include) broken make -s -f make-include.mk ;;
+	make-setarch-guard) broken make -s -f make-setarch-guard.mk ARCH=arm ;;
 	cmake) command -v cmake >/dev/null || continue; broken cmake -S cmake -B cmake/build ;;
 	meson) command -v meson >/dev/null || continue; broken meson setup meson/build meson ;;
 	shell-eval) broken sh "$tmp/shell-eval.snippet" ;;
@@ -295,25 +331,30 @@ else
 	skip "host snippets" "no expectations for $(dpkg --print-architecture) hosts"
 fi
 
-for tree in "$src"/tests/trees/*/; do
-	[ -f "$tree/expected" ] || continue
-	name=$(basename "$tree")
-	tree_expect "$tree"
+if [ ! -f "$build/fixtures/manifest.tsv" ] &&
+	! "$src/tests/fixtures/build-elf.sh" "$build/fixtures" >"$tmp/fixtures.log" 2>&1; then
+	not_ok "ELF fixtures for the recorded userlands build" "$(tail -n 20 "$tmp/fixtures.log")"
+fi
+for expect in "$src"/tests/trees/*/expect; do
+	name=$(basename "$(dirname "$expect")")
+	if ! tree=$(tree_install "$name") || ! tree_expect "$tree"; then
+		not_ok "$name: tree and its fixture userland install"
+		continue
+	fi
 	setup_bin "$tmp/$name"
 	cat >"$tmp/$name/bin/execstate" <<-EOF
 		#!/bin/sh
-		exec "$cli" --root "${tree}root" --sysfs "${tree}sys" --procfs "${tree}proc" "\$@"
+		exec "$cli" --root "$tree/root" --sysfs "$tree/sys" --procfs "$tree/proc" "\$@"
 	EOF
 	chmod +x "$tmp/$name/bin/execstate"
 	run_snippets "$name" "$tmp/$name"
 	cases=$((cases + 1))
 done
-if [ -d "$src/tests/trees" ] && [ "$cases" -gt 1 ]; then
+if [ "$cases" -gt 1 ]; then
 	ok "snippets ran against $cases machines"
 else
-	not_ok "snippets ran against recorded trees (tests/trees/*/expected): only $cases machine(s)"
+	not_ok "snippets ran against the recorded trees in tests/trees: only $cases machine(s)"
 fi
-
 
 # ---------------------------------------------------------------- completion
 completion=$src/userspace/execstate.bash-completion
