@@ -34,12 +34,12 @@
 /*
  * Caps on what a sane executable carries; anything larger is rejected
  * before allocating.  Linux's binfmt_elf refuses program header tables
- * larger than 64 KiB; real section header tables and .shstrtab are a few
- * KiB; .ARM.attributes is usually under 100 bytes.
+ * larger than 64 KiB; real section header tables are a few KiB (objects
+ * built with -ffunction-sections reach a few MiB); .ARM.attributes is
+ * usually under 100 bytes.  .shstrtab is never read whole.
  */
 #define PHDR_TABLE_MAX		(64 * 1024)
 #define SHDR_TABLE_MAX		(4 * 1024 * 1024)
-#define SHSTRTAB_MAX		(1024 * 1024)
 #define ARM_ATTRIBUTES_MAX	(64 * 1024)
 
 #define ARM_ATTRIBUTES_NAME	".ARM.attributes"
@@ -448,6 +448,25 @@ static int read_arm_attributes(const struct elf_file *ef, uint64_t off, uint64_t
 }
 
 /*
+ * Whether the string at off (with avail bytes left in .shstrtab) is want:
+ * reads only strlen(want) + 1 bytes.  1 or 0, or a negative errno.
+ */
+static int section_name_is(const struct elf_file *ef, uint64_t off, uint64_t avail,
+			   const char *want)
+{
+	char buf[32];
+	size_t len = strlen(want) + 1;
+	int err;
+
+	if (len > sizeof(buf) || avail < len)
+		return 0;
+	err = src_read(ef->src, off, len, buf);
+	if (err < 0)
+		return err;
+	return memcmp(buf, want, len) == 0;
+}
+
+/*
  * The section header table, for .ARM.attributes.  The table, .shstrtab and
  * every section with file contents must lie inside the file and every name
  * inside .shstrtab, or the file is corrupt.  Executables stripped of their
@@ -461,8 +480,8 @@ static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
 	uint64_t shentsize = FIELD(ef, ehdr, Ehdr, e_shentsize);
 	uint64_t shstrndx = FIELD(ef, ehdr, Ehdr, e_shstrndx);
 	uint64_t entsize = STRUCT_SIZE(ef, Shdr);
-	unsigned char *tab = NULL, *strtab = NULL;
-	uint64_t strtab_size, attr_off = 0, attr_size = 0;
+	unsigned char *tab = NULL, last;
+	uint64_t strtab_off, strtab_size, attr_off = 0, attr_size = 0;
 	bool have_attr = false;
 	const unsigned char *sh;
 	uint64_t i;
@@ -502,17 +521,18 @@ static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
 		goto out;
 	}
 	sh = tab + shstrndx * entsize;
+	strtab_off = FIELD(ef, sh, Shdr, sh_offset);
 	strtab_size = FIELD(ef, sh, Shdr, sh_size);
-	if (FIELD(ef, sh, Shdr, sh_type) != SHT_STRTAB || strtab_size == 0) {
+	if (FIELD(ef, sh, Shdr, sh_type) != SHT_STRTAB || strtab_size == 0 ||
+	    !range_ok(strtab_off, strtab_size, ef->src->size)) {
 		err = -EBADMSG;
 		goto out;
 	}
-	err = src_read_alloc(ef->src, FIELD(ef, sh, Shdr, sh_offset), strtab_size,
-			     SHSTRTAB_MAX, &strtab);
+	/* With a NUL at its end, any in-range name offset is a valid string. */
+	err = src_read(ef->src, strtab_off + strtab_size - 1, 1, &last);
 	if (err < 0)
 		goto out;
-	/* With a NUL at its end, any in-range name offset is a valid string. */
-	if (strtab[strtab_size - 1] != '\0') {
+	if (last != '\0') {
 		err = -EBADMSG;
 		goto out;
 	}
@@ -536,17 +556,24 @@ static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
 		 * processor-specific types (AArch64's new build attributes),
 		 * so the machine and the name must both match.
 		 */
-		if (info->machine == EM_ARM && type == SHT_ARM_ATTRIBUTES && !have_attr &&
-		    strcmp((const char *)strtab + name, ARM_ATTRIBUTES_NAME) == 0) {
-			have_attr = true;
-			attr_off = off;
-			attr_size = size;
+		if (info->machine == EM_ARM && type == SHT_ARM_ATTRIBUTES && !have_attr) {
+			int match = section_name_is(ef, strtab_off + name, strtab_size - name,
+						    ARM_ATTRIBUTES_NAME);
+
+			if (match < 0) {
+				err = match;
+				goto out;
+			}
+			if (match) {
+				have_attr = true;
+				attr_off = off;
+				attr_size = size;
+			}
 		}
 	}
 	if (have_attr)
 		err = read_arm_attributes(ef, attr_off, attr_size, info);
 out:
-	free(strtab);
 	free(tab);
 	return err;
 }

@@ -518,6 +518,20 @@ static void test_attr_needs_arm_and_name(void **state)
 	img[52 + 12] = 'X';	/* ".XRM.attributes" */
 	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
 	assert_false(info.has_arm_attributes);
+
+	/* The name offset inside the right string: "ARM.attributes". */
+	img[52 + 12] = 'A';
+	put(img + len - 40, 12, 4, false);
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_false(info.has_arm_attributes);
+
+	/* A string table whose last byte is not NUL is corrupt. */
+	put(img + len - 40, 11, 4, false);
+	img[52 + 26] = 'x';
+	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+	img[52 + 26] = '\0';
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_true(info.has_arm_attributes);
 }
 
 /* Synthetic header-level cases: interp length, sizes, NULL input. */
