@@ -256,6 +256,9 @@ void execstate_compat_hwcaps(const struct execstate_aarch32_ids *ids,
 
 /* ID_DFR0.CopDbg: 2..5 = v6, v6.1, v7, v7.1 debug; 6.. = ARMv8 and later */
 #define COPDBG_V6		2
+#define COPDBG_V6_1		3
+#define COPDBG_V7		4
+#define COPDBG_V7_1		5
 #define COPDBG_V8		6
 #define COPDBG_RESERVED		0xf
 
@@ -280,9 +283,15 @@ static bool arm_v8_evidence(const struct execstate_arm_regs *r,
 #define MIDR_ARCH_CPUID		0xf
 #define MIDR_ARCH_V6		0x7
 
+/*
+ * The debug architecture tells v6 from v7 where ID_MMFR0 cannot: ARM1176
+ * reports VMSA 3, which the kernel's own check (and /proc/cpuinfo's
+ * "CPU architecture: 7") reads as ARMv7.  ID_MMFR0 is the fallback.
+ */
 enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *r)
 {
 	unsigned int arch = EXECSTATE_MIDR_ARCHITECTURE(r->midr);
+	unsigned int copdbg = field(r->id_dfr0, 0);
 	unsigned int vmsa = field(r->id_mmfr0, 0), pmsa = field(r->id_mmfr0, 4);
 	enum execstate_reason unused;
 
@@ -292,14 +301,14 @@ enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *
 		return EXECSTATE_ARCH_UNKNOWN;
 	if (arm_v8_evidence(r, &unused))
 		return EXECSTATE_ARCH_V8;
-	/* ID_MMFR0.VMSA/PMSA: 2 = v6 memory system, 3 and up = v7 */
-	if (vmsa >= 3 && vmsa != 0xf)
-		return EXECSTATE_ARCH_V7;
-	if (vmsa == 2)
+	if (copdbg == COPDBG_V6 || copdbg == COPDBG_V6_1)
 		return EXECSTATE_ARCH_V6;
-	if (pmsa >= 3 && pmsa != 0xf)
+	if (copdbg == COPDBG_V7 || copdbg == COPDBG_V7_1)
 		return EXECSTATE_ARCH_V7;
-	if (pmsa == 2)
+	/* ID_MMFR0.VMSA/PMSA: 2 = v6 memory system, 3 and up = v7 */
+	if ((vmsa >= 3 && vmsa != 0xf) || (pmsa >= 3 && pmsa != 0xf))
+		return EXECSTATE_ARCH_V7;
+	if (vmsa == 2 || pmsa == 2)
 		return EXECSTATE_ARCH_V6;
 	return EXECSTATE_ARCH_UNKNOWN;
 }

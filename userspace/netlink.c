@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The module's facts from its generic netlink family "execstate"
+ * (kmod/uapi/execstate.h), for containers without /sys/kernel/execstate.
+ * One init allocates, connects, asks for extended ACKs and resolves the
+ * family; the callbacks share one status that the receive loop watches.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+#include <netlink/netlink.h>
+
+#include "modfacts.h"
+/* By path: <execstate.h> would find the CLI's own userspace/execstate.h. */
+#include "../kmod/uapi/execstate.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+struct nl_state {
+	struct nl_sock *sock;
+	int family;
+};
+
+/* Shared by every callback: >0 while waiting, 0 done, <0 -errno. */
+struct reply {
+	int status;
+	struct modfacts *mf;
+};
+
+static int nl_state_init(struct nl_state *st)
+{
+	int one = 1, err;
+
+	st->sock = nl_socket_alloc();
+	if (!st->sock) {
+		fprintf(stderr, "execstate: cannot allocate a netlink socket\n");
+		return -ENOMEM;
+	}
+	err = genl_connect(st->sock);
+	if (err < 0) {
+		fprintf(stderr, "execstate: generic netlink: %s\n", nl_geterror(err));
+		err = -ECONNREFUSED;
+		goto out_free_sock;
+	}
+	/* Without extended ACKs the kernel's error text is dropped. */
+	if (setsockopt(nl_socket_get_fd(st->sock), SOL_NETLINK, NETLINK_EXT_ACK,
+		       &one, sizeof(one)) < 0) {
+		err = -errno;
+		fprintf(stderr, "execstate: netlink extended ACK: %s\n", strerror(errno));
+		goto out_free_sock;
+	}
+	st->family = genl_ctrl_resolve(st->sock, EXECSTATE_GENL_NAME);
+	if (st->family < 0) {
+		/* Not loaded is an ordinary answer, not an error to report. */
+		err = -ENOENT;
+		if (st->family != -NLE_OBJ_NOTFOUND) {
+			fprintf(stderr, "execstate: resolving netlink family %s: %s\n",
+				EXECSTATE_GENL_NAME, nl_geterror(st->family));
+			err = -EIO;
+		}
+		goto out_free_sock;
+	}
+	return 0;
+
+out_free_sock:
+	nl_socket_free(st->sock);
+	st->sock = NULL;
+	return err;
+}
+
+static void nl_state_uninit(struct nl_state *st)
+{
+	nl_socket_free(st->sock);
+}
+
+static void copy_str(char *dst, size_t size, struct nlattr *attr)
+{
+	if (attr)
+		snprintf(dst, size, "%s", nla_get_string(attr));
+}
+
+static enum tristate tristate_of(struct nlattr *attr)
+{
+	if (!attr)
+		return TRI_UNKNOWN;
+	if (!strcmp(nla_get_string(attr), "yes"))
+		return TRI_YES;
+	if (!strcmp(nla_get_string(attr), "no"))
+		return TRI_NO;
+	return TRI_UNKNOWN;
+}
+
+static struct nla_policy reply_policy[EXECSTATE_A_MAX + 1] = {
+	[EXECSTATE_A_ABI_VERSION] = { .type = NLA_U32 },
+	[EXECSTATE_A_KERNEL_MACHINE] = { .type = NLA_STRING },
+	[EXECSTATE_A_KERNEL_BITS] = { .type = NLA_U32 },
+	[EXECSTATE_A_PAGE_SIZE] = { .type = NLA_U64 },
+	[EXECSTATE_A_COMPAT] = { .type = NLA_U8 },
+	[EXECSTATE_A_TASK_STATE] = { .type = NLA_STRING },
+	[EXECSTATE_A_TASK_PERSONALITY] = { .type = NLA_U32 },
+	[EXECSTATE_A_ID_AA64PFR0_EL1] = { .type = NLA_U64 },
+	[EXECSTATE_A_AARCH32_EL0] = { .type = NLA_STRING },
+	[EXECSTATE_A_AARCH32_EL0_CPUS] = { .type = NLA_STRING },
+	[EXECSTATE_A_COMPAT_HWCAP] = { .type = NLA_U64 },
+	[EXECSTATE_A_COMPAT_HWCAP2] = { .type = NLA_U64 },
+	[EXECSTATE_A_CPU_ARCH] = { .type = NLA_STRING },
+	[EXECSTATE_A_AARCH64_CAPABLE] = { .type = NLA_STRING },
+	[EXECSTATE_A_AARCH64_CAPABLE_REASON] = { .type = NLA_STRING },
+};
+
+static int on_valid(struct nl_msg *msg, void *arg)
+{
+	struct reply *r = arg;
+	struct modfacts *mf = r->mf;
+	struct nlattr *tb[EXECSTATE_A_MAX + 1];
+	int err;
+
+	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, EXECSTATE_A_MAX, reply_policy);
+	if (err < 0) {
+		fprintf(stderr, "execstate: malformed netlink reply: %s\n", nl_geterror(err));
+		r->status = -EPROTO;
+		return NL_STOP;
+	}
+	if (!tb[EXECSTATE_A_ABI_VERSION]) {
+		fprintf(stderr, "execstate: netlink reply without an ABI version\n");
+		r->status = -EPROTO;
+		return NL_STOP;
+	}
+	mf->present = true;
+	snprintf(mf->source, sizeof(mf->source), "netlink");
+	mf->abi_version = nla_get_u32(tb[EXECSTATE_A_ABI_VERSION]);
+	copy_str(mf->kernel_machine, sizeof(mf->kernel_machine), tb[EXECSTATE_A_KERNEL_MACHINE]);
+	if (tb[EXECSTATE_A_KERNEL_BITS])
+		mf->kernel_bits = nla_get_u32(tb[EXECSTATE_A_KERNEL_BITS]);
+	if (tb[EXECSTATE_A_PAGE_SIZE])
+		mf->page_size = nla_get_u64(tb[EXECSTATE_A_PAGE_SIZE]);
+	if (tb[EXECSTATE_A_COMPAT])
+		mf->compat = nla_get_u8(tb[EXECSTATE_A_COMPAT]) ? TRI_YES : TRI_NO;
+	copy_str(mf->task_state, sizeof(mf->task_state), tb[EXECSTATE_A_TASK_STATE]);
+	if (tb[EXECSTATE_A_TASK_PERSONALITY]) {
+		mf->task_personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);
+		mf->has_task_personality = true;
+	}
+	if (tb[EXECSTATE_A_ID_AA64PFR0_EL1]) {
+		mf->id_aa64pfr0_el1 = nla_get_u64(tb[EXECSTATE_A_ID_AA64PFR0_EL1]);
+		mf->has_id_aa64pfr0_el1 = true;
+	}
+	copy_str(mf->aarch32_el0, sizeof(mf->aarch32_el0), tb[EXECSTATE_A_AARCH32_EL0]);
+	copy_str(mf->aarch32_el0_cpus, sizeof(mf->aarch32_el0_cpus),
+		 tb[EXECSTATE_A_AARCH32_EL0_CPUS]);
+	if (tb[EXECSTATE_A_COMPAT_HWCAP]) {
+		mf->compat_hwcap = nla_get_u64(tb[EXECSTATE_A_COMPAT_HWCAP]);
+		mf->has_compat_hwcap = true;
+	}
+	if (tb[EXECSTATE_A_COMPAT_HWCAP2])
+		mf->compat_hwcap2 = nla_get_u64(tb[EXECSTATE_A_COMPAT_HWCAP2]);
+	copy_str(mf->cpu_arch, sizeof(mf->cpu_arch), tb[EXECSTATE_A_CPU_ARCH]);
+	mf->aarch64_capable = tristate_of(tb[EXECSTATE_A_AARCH64_CAPABLE]);
+	copy_str(mf->aarch64_capable_reason, sizeof(mf->aarch64_capable_reason),
+		 tb[EXECSTATE_A_AARCH64_CAPABLE_REASON]);
+	return NL_OK;
+}
+
+/* Prints the kernel's extack message, when the error carries one. */
+static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)e - 1;
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	struct reply *r = arg;
+	int offset;
+
+	(void)nla;
+	r->status = e->error < 0 ? e->error : -EPROTO;
+	fprintf(stderr, "execstate: netlink request failed: %s\n", strerror(-r->status));
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return NL_STOP;
+	/* TLVs follow the error and, unless capped, the echoed request */
+	offset = sizeof(*nlh) + sizeof(*e);
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		offset += e->msg.nlmsg_len - sizeof(e->msg);
+	if ((int)nlh->nlmsg_len <= offset)
+		return NL_STOP;
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)nlh + offset),
+		      nlh->nlmsg_len - offset, NULL) < 0)
+		return NL_STOP;
+	if (tb[NLMSGERR_ATTR_MSG])
+		fprintf(stderr, "execstate: kernel says: %.*s\n",
+			(int)strnlen(nla_data(tb[NLMSGERR_ATTR_MSG]),
+				     nla_len(tb[NLMSGERR_ATTR_MSG])),
+			(char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
+	return NL_STOP;
+}
+
+static int on_done(struct nl_msg *msg, void *arg)
+{
+	struct reply *r = arg;
+
+	(void)msg;
+	if (r->status > 0)
+		r->status = 0;
+	return NL_STOP;
+}
+
+int modfacts_read_netlink(struct modfacts *mf)
+{
+	struct reply reply = { .status = 1, .mf = mf };
+	struct nl_state st;
+	struct nl_msg *msg;
+	struct nl_cb *cb;
+	int err;
+
+	memset(mf, 0, sizeof(*mf));
+	mf->compat = TRI_UNKNOWN;
+	mf->aarch64_capable = TRI_UNKNOWN;
+
+	err = nl_state_init(&st);
+	if (err)
+		return err;
+
+	err = -ENOMEM;
+	msg = nlmsg_alloc();
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!msg || !cb) {
+		fprintf(stderr, "execstate: out of memory for a netlink message\n");
+		goto out_free;
+	}
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, st.family, 0, NLM_F_ACK,
+			 EXECSTATE_CMD_GET, EXECSTATE_GENL_VERSION))
+		goto out_free;
+
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &reply);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, &reply);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, &reply);
+	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &reply);
+
+	err = nl_send_auto(st.sock, msg);
+	if (err < 0) {
+		fprintf(stderr, "execstate: sending the netlink request: %s\n", nl_geterror(err));
+		err = -EIO;
+		goto out_free;
+	}
+	while (reply.status > 0) {
+		err = nl_recvmsgs(st.sock, cb);
+		if (err < 0 && reply.status > 0) {
+			fprintf(stderr, "execstate: receiving the netlink reply: %s\n",
+				nl_geterror(err));
+			reply.status = -EIO;
+		}
+	}
+	err = reply.status;
+	if (!err && !mf->present) {
+		fprintf(stderr, "execstate: the kernel acknowledged but sent no facts\n");
+		err = -EPROTO;
+	}
+
+out_free:
+	nl_cb_put(cb);
+	nlmsg_free(msg);
+	nl_state_uninit(&st);
+	return err;
+}
