@@ -465,6 +465,11 @@ static const struct abi_desc *bin_abi(struct userland_bin *b)
 	}
 }
 
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
 static void describe_bin(struct facts *f, const char *role, struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
@@ -482,8 +487,8 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 			     "Tag_CPU_arch %s, Tag_FP_arch %s, Tag_ABI_VFP_args %d%s%s",
 			     e->elf_class, e->data == 2 ? "MSB" : "LSB", e->osabi, e->flags,
 			     elf_arm_eabi_version(e), elf_arm_hard_float(e) ? "hard" : "soft",
-			     e->has_arm_attributes ? elf_arm_cpu_arch_name(e->tag_cpu_arch) : "-",
-			     e->has_arm_attributes ? elf_arm_fp_arch_name(e->tag_fp_arch) : "-",
+			     or_dash(elf_arm_cpu_arch_name(e->tag_cpu_arch)),
+			     or_dash(elf_arm_fp_arch_name(e->tag_fp_arch)),
 			     e->tag_abi_vfp_args, e->has_interp ? ", interp " : "",
 			     e->has_interp ? e->interp : "");
 	} else {

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,7 +118,7 @@ static void test_resolve(void **state)
 
 	root_paths(&p);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char buf[4096], want[600];
+		char buf[4096], want[PATH_MAX + 64];
 		int err = path_build(&p, PATH_ROOT, cases[i].rel, buf, sizeof(buf));
 
 		if (!cases[i].want) {
@@ -126,7 +127,7 @@ static void test_resolve(void **state)
 		}
 		assert_int_equal(err, 0);
 		/* realpath() of the top: /tmp may itself be a link. */
-		char real[512];
+		char real[PATH_MAX];
 
 		assert_non_null(realpath(top, real));
 		snprintf(want, sizeof(want), "%s/%s", real, cases[i].want);
