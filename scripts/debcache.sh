@@ -18,6 +18,10 @@ deb_apt_opts=(
 	-o "Dir::Etc::SourceParts=/dev/null"
 	-o "Dir::State::Lists=$DEB_APTDIR/lists"
 	-o "Dir::Cache=$DEB_APTDIR/cache"
+	# Container images' apt.conf.d/docker-clean empties these, which makes
+	# every apt-cache call re-parse all indexes (tens of seconds each).
+	-o "Dir::Cache::pkgcache=pkgcache.bin"
+	-o "Dir::Cache::srcpkgcache=srcpkgcache.bin"
 	-o "Dir::State::status=$DEB_APTDIR/status"
 	-o "APT::Architecture=amd64"
 	-o "APT::Architectures=$DEB_ARCHS"
