@@ -471,6 +471,39 @@ else
 	skip "kmodctl_status without libkmod" "cannot unshare a mount namespace"
 fi
 
+# The real load path: a Debian kernel under QEMU, its own modules, modprobe.d.
+if ! command -v qemu-system-x86_64 >/dev/null; then
+	missing "kmodctl on a real kernel" "qemu-system-x86_64 not installed"
+elif ! "$src/tests/integration/kmodctl-vm.sh" "$probe" "$build/kmodctl-vm" \
+	>"$tmp/vm.results" 2>"$tmp/vm.err"; then
+	not_ok "kmodctl on a real kernel: the VM ran" "$(cat "$tmp/vm.err")"
+else
+	vm() { sed -n "s/^RESULT $1 //p" "$tmp/vm.results"; }
+	kver=$("$src/scripts/kheaders.sh" --kver bookworm amd64 amd64 2>/dev/null | tail -n1)
+	while IFS='|' read -r name expect desc; do
+		check "VM: $desc" "$expect" "$(vm "$name")"
+	done <<-EOF
+		status-dummy|0 available /lib/modules/$kver/kernel/drivers/net/dummy.ko -|status of an installed module: available, with its path
+		nobody-load-dummy|-1 loading dummy needs root (CAP_SYS_MODULE): run it with sudo|load without privilege: EPERM and what to do
+		load-dummy|0 -|load as root
+		status-dummy-loaded|0 loaded /lib/modules/$kver/kernel/drivers/net/dummy.ko -|status after load: loaded
+		dummy-interfaces|3|modprobe.d options applied (numdummies=3)
+		load-dummy-again|0 -|loading a loaded module succeeds, as modprobe does
+		load-vxlan|0 -|load of a module with dependencies
+		modules|vxlan ip6_udp_tunnel udp_tunnel dummy|its dependencies were loaded first (/proc/modules)
+		load-veth|-125 veth is blacklisted in modprobe.d; remove the 'blacklist veth' line to load it|a blacklisted module is refused
+		status-veth|0 available /lib/modules/$kver/kernel/drivers/net/veth.ko -|and stays unloaded
+		status-nosuch|0 missing - nosuch_module is not in /lib/modules/$kver/modules.dep|status of a module not installed: missing, and why
+		load-nosuch|-2 cannot load nosuch_module: nosuch_module is not in /lib/modules/$kver/modules.dep|load of a module not installed: ENOENT, and why
+		status-builtin|0 builtin - -|status of a built-in module ($(vm builtin-name), from modules.builtin)
+		cli-module-before|available|execstate get module before --load
+		cli-nobody-load|execstate: --load: loading execstate needs root (CAP_SYS_MODULE): run it with sudo exit 2|execstate --load without privilege: message, exit 2
+		cli-load|loaded|execstate --load as root loads execstate.ko
+		cli-confidence|authoritative|the verdict is then authoritative
+		execstate-initstate|live|/sys/module/execstate/initstate reads live
+	EOF
+fi
+
 # The plain verdict path never maps libkmod (or libcrypto with it).
 for args in "get machine" "get gnu-type" "check --target amd64"; do
 	# shellcheck disable=SC2086
