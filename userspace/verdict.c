@@ -482,7 +482,7 @@ static void decide_conflicts(const struct facts *f, struct verdict *v)
 			     "use `execstate get machine` (or get debian-arch / gnu-type) instead "
 			     "of uname -m; `setarch linux32` only changes uname to armv8l or i686",
 			     "uname -m says %s but the userland is %u-bit %s (%s): tools that trust "
-			     "uname -m (pi-builder, rustup, k3s, Go's cmd/dist, platform.machine()) "
+			     "uname -m (pi-builder, k3s, Go's cmd/dist, platform.machine()) "
 			     "will pick the wrong architecture", uname_m, v->abi->bits,
 			     v->abi->name, v->machine);
 
