@@ -7,6 +7,7 @@
  */
 #include <linux/cpumask.h>
 #include <linux/kobject.h>
+#include <linux/stddef.h>
 #include <linux/sysfs.h>
 
 #include <asm/cputype.h>
@@ -38,25 +39,38 @@ static const struct execstate_arm_regs *regs_of(struct kobject *kobj)
 	return &execstate_cpu_regs_of(kobj)->arm;
 }
 
-#define EXECSTATE_REG_SHOW(name, field)					\
-static ssize_t name##_show(struct kobject *kobj,			\
-			   struct kobj_attribute *attr, char *buf)	\
-{									\
-	return sysfs_emit(buf, "0x%016llx\n", (u64)regs_of(kobj)->field); \
-}									\
-static struct kobj_attribute name##_attr = __ATTR_RO(name)
+/* One show for the eleven raw registers: the attribute knows its field. */
+struct arm_reg_attribute {
+	struct kobj_attribute attr;
+	size_t offset;
+};
 
-EXECSTATE_REG_SHOW(midr, midr);
-EXECSTATE_REG_SHOW(id_pfr0, id_pfr0);
-EXECSTATE_REG_SHOW(id_pfr1, id_pfr1);
-EXECSTATE_REG_SHOW(id_dfr0, id_dfr0);
-EXECSTATE_REG_SHOW(id_isar0, id_isar[0]);
-EXECSTATE_REG_SHOW(id_isar1, id_isar[1]);
-EXECSTATE_REG_SHOW(id_isar2, id_isar[2]);
-EXECSTATE_REG_SHOW(id_isar3, id_isar[3]);
-EXECSTATE_REG_SHOW(id_isar4, id_isar[4]);
-EXECSTATE_REG_SHOW(id_isar5, id_isar[5]);
-EXECSTATE_REG_SHOW(id_mmfr0, id_mmfr0);
+static ssize_t arm_reg_show(struct kobject *kobj, struct kobj_attribute *attr,
+			    char *buf)
+{
+	size_t offset = container_of(attr, struct arm_reg_attribute, attr)->offset;
+	const u32 *reg = (const void *)regs_of(kobj) + offset;
+
+	return sysfs_emit(buf, "0x%016llx\n", (u64)*reg);
+}
+
+#define ARM_REG_ATTR(_name, _field)					\
+static struct arm_reg_attribute _name##_attr = {			\
+	.attr = __ATTR(_name, 0444, arm_reg_show, NULL),		\
+	.offset = offsetof(struct execstate_arm_regs, _field),		\
+}
+
+ARM_REG_ATTR(midr, midr);
+ARM_REG_ATTR(id_pfr0, id_pfr0);
+ARM_REG_ATTR(id_pfr1, id_pfr1);
+ARM_REG_ATTR(id_dfr0, id_dfr0);
+ARM_REG_ATTR(id_isar0, id_isar[0]);
+ARM_REG_ATTR(id_isar1, id_isar[1]);
+ARM_REG_ATTR(id_isar2, id_isar[2]);
+ARM_REG_ATTR(id_isar3, id_isar[3]);
+ARM_REG_ATTR(id_isar4, id_isar[4]);
+ARM_REG_ATTR(id_isar5, id_isar[5]);
+ARM_REG_ATTR(id_mmfr0, id_mmfr0);
 
 static ssize_t cpu_arch_show(struct kobject *kobj, struct kobj_attribute *attr,
 			     char *buf)
@@ -79,17 +93,17 @@ static struct kobj_attribute cpu_arch_attr = __ATTR_RO(cpu_arch);
 static struct kobj_attribute aarch64_capable_attr = __ATTR_RO(aarch64_capable);
 
 static struct attribute *execstate_cpu_attrs[] = {
-	&midr_attr.attr,
-	&id_pfr0_attr.attr,
-	&id_pfr1_attr.attr,
-	&id_dfr0_attr.attr,
-	&id_isar0_attr.attr,
-	&id_isar1_attr.attr,
-	&id_isar2_attr.attr,
-	&id_isar3_attr.attr,
-	&id_isar4_attr.attr,
-	&id_isar5_attr.attr,
-	&id_mmfr0_attr.attr,
+	&midr_attr.attr.attr,
+	&id_pfr0_attr.attr.attr,
+	&id_pfr1_attr.attr.attr,
+	&id_dfr0_attr.attr.attr,
+	&id_isar0_attr.attr.attr,
+	&id_isar1_attr.attr.attr,
+	&id_isar2_attr.attr.attr,
+	&id_isar3_attr.attr.attr,
+	&id_isar4_attr.attr.attr,
+	&id_isar5_attr.attr.attr,
+	&id_mmfr0_attr.attr.attr,
 	&cpu_arch_attr.attr,
 	&aarch64_capable_attr.attr,
 	NULL

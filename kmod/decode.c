@@ -13,7 +13,11 @@
 
 #include "decode.h"
 
-#define NAME_OF(table, v) ((unsigned int)(v) < ARRAY_SIZE(table) ? (table)[v] : "invalid")
+/* Out-of-range values cannot come from this module; say so if they do. */
+static const char *name_of(const char * const *table, size_t n, unsigned int v)
+{
+	return v < n ? table[v] : "invalid";
+}
 
 static const char * const tristate_names[] = {
 	[EXECSTATE_NO] = "no",
@@ -63,32 +67,32 @@ static const char * const reason_names[] = {
 
 const char *execstate_tristate_name(enum execstate_tristate v)
 {
-	return NAME_OF(tristate_names, v);
+	return name_of(tristate_names, ARRAY_SIZE(tristate_names), v);
 }
 
 const char *execstate_coverage_name(enum execstate_coverage v)
 {
-	return NAME_OF(coverage_names, v);
+	return name_of(coverage_names, ARRAY_SIZE(coverage_names), v);
 }
 
 const char *execstate_el_support_name(enum execstate_el_support v)
 {
-	return NAME_OF(el_support_names, v);
+	return name_of(el_support_names, ARRAY_SIZE(el_support_names), v);
 }
 
 const char *execstate_task_state_name(enum execstate_task_state v)
 {
-	return NAME_OF(task_state_names, v);
+	return name_of(task_state_names, ARRAY_SIZE(task_state_names), v);
 }
 
 const char *execstate_cpu_arch_name(enum execstate_cpu_arch v)
 {
-	return NAME_OF(cpu_arch_names, v);
+	return name_of(cpu_arch_names, ARRAY_SIZE(cpu_arch_names), v);
 }
 
 const char *execstate_reason_name(enum execstate_reason v)
 {
-	return NAME_OF(reason_names, v);
+	return name_of(reason_names, ARRAY_SIZE(reason_names), v);
 }
 
 /* A 4-bit unsigned ID register field. */
@@ -336,8 +340,9 @@ execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
 		return EXECSTATE_UNKNOWN;
 	}
 	/*
-	 * QEMU's "max" AArch32 CPU keeps the Cortex-A15 MIDR with ARMv8 ID
-	 * registers, so a pre-v8 part under v8 evidence does not veto.
+	 * Only a known AArch32-only ARMv8 part vetoes v8 evidence; a pre-v8
+	 * part number next to ARMv8 ID registers (an emulator or a vendor
+	 * reusing a MIDR) loses to the architectural fields.
 	 */
 	if (arm_v8_evidence(r, reason)) {
 		if (part && part->v8 && part->aarch64 == EXECSTATE_NO) {

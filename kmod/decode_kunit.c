@@ -41,6 +41,7 @@ static void el_desc(const struct el_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(el, el_cases, el_desc);
 
 static void el_fields_test(struct kunit *test)
@@ -82,6 +83,7 @@ static void cpus_desc(const struct cpus_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(cpus, cpus_cases, cpus_desc);
 
 /* The derivation arch-arm64.c does over the per-CPU snapshots. */
@@ -122,6 +124,7 @@ static void coverage_desc(const struct coverage_case *c, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%u-of-%u", c->capable, c->total);
 }
+
 KUNIT_ARRAY_PARAM(coverage, coverage_cases, coverage_desc);
 
 static void coverage_test(struct kunit *test)
@@ -185,6 +188,7 @@ static void hwcap_desc(const struct hwcap_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(hwcap, hwcap_cases, hwcap_desc);
 
 static void compat_hwcaps_test(struct kunit *test)
@@ -223,6 +227,7 @@ static void midr_desc(const struct midr_case *c, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "0x%08x", c->midr);
 }
+
 KUNIT_ARRAY_PARAM(midr, midr_cases, midr_desc);
 
 static void midr_table_test(struct kunit *test)
@@ -254,12 +259,14 @@ struct arm_case {
 	  .id_isar = { [5] = (_isar5) } }
 
 static const struct arm_case arm_cases[] = {
-	{ "qemu-cortex-a15", ARM_REGS(0x412fc0f1, 0x02010555, 0, 0x10201105),
+	/* QEMU 7.2 cortex-a15 and max, as read by execstate.ko */
+	{ "qemu-cortex-a15", ARM_REGS(0x414fc0f0, 0x02010505, 0, 0x10201105),
 	  EXECSTATE_ARCH_V7, EXECSTATE_NO, EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8 },
 	{ "cortex-a7", ARM_REGS(0x410fc075, 0x02010555, 0, 0x10101105),
 	  EXECSTATE_ARCH_V7, EXECSTATE_NO, EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8 },
-	/* QEMU "max": Cortex-A15 MIDR, ARMv8 ID registers */
-	{ "qemu-max", ARM_REGS(0x412fc0f1, 0x03010066, 0x00011121, 0x10201105),
+	{ "qemu-max", ARM_REGS(0x411fd070, 0x06010009, 0x11011121, 0x10101105),
+	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	{ "v7-midr-with-v8-ids", ARM_REGS(0x412fc0f1, 0x03010066, 0x00011121, 0x10201105),
 	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
 	{ "cortex-a53-32bit-kernel", ARM_REGS(0x410fd034, 0x03010066, 0x00011121, 0x10101105),
 	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
@@ -293,6 +300,7 @@ static void arm_desc(const struct arm_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(arm, arm_cases, arm_desc);
 
 static void arm_verdict_test(struct kunit *test)
@@ -344,6 +352,7 @@ static void name_desc(const struct name_case *c, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", c->expected);
 }
+
 KUNIT_ARRAY_PARAM(name, name_cases, name_desc);
 
 static void names_test(struct kunit *test)
@@ -368,6 +377,7 @@ static struct kunit_suite execstate_decode_suite = {
 	.name = "execstate_decode",
 	.test_cases = execstate_decode_cases,
 };
+
 kunit_test_suite(execstate_decode_suite);
 
 MODULE_LICENSE("GPL");

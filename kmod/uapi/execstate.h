@@ -20,6 +20,7 @@ enum execstate_cmd {
 	EXECSTATE_CMD_GET,
 	__EXECSTATE_CMD_MAX
 };
+
 #define EXECSTATE_CMD_MAX (__EXECSTATE_CMD_MAX - 1)
 
 /*
@@ -47,6 +48,7 @@ enum execstate_attr {
 	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
 	__EXECSTATE_A_MAX
 };
+
 #define EXECSTATE_A_MAX (__EXECSTATE_A_MAX - 1)
 
 #endif /* _UAPI_EXECSTATE_H */
