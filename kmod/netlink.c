@@ -8,6 +8,7 @@
  */
 #include <linux/cpumask.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/utsname.h>
