@@ -22,9 +22,14 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-kdir=$("$top/scripts/kheaders.sh" bookworm amd64 amd64 2>"$out/kheaders.log" | tail -n1)
-kver=$("$top/scripts/kheaders.sh" --kver bookworm amd64 amd64 2>>"$out/kheaders.log" | tail -n1)
-vmlinuz=$("$top/scripts/kheaders.sh" --image bookworm amd64 amd64 2>>"$out/kheaders.log" | tail -n1)
+: >"$out/kheaders.log"
+# kheaders ARGS...: the answer of scripts/kheaders.sh bookworm amd64 amd64.
+kheaders() {
+	"$top/scripts/kheaders.sh" "$@" bookworm amd64 amd64 2>>"$out/kheaders.log" | tail -n1
+}
+if ! { kdir=$(kheaders) && kver=$(kheaders --kver) && vmlinuz=$(kheaders --image); }; then
+	die "scripts/kheaders.sh failed: $(tail -n3 "$out/kheaders.log")"
+fi
 if [ ! -d "$kdir" ] || [ ! -f "$vmlinuz" ]; then
 	die "no $kver headers or image (see $out/kheaders.log)"
 fi
