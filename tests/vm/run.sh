@@ -1,0 +1,407 @@
+#!/bin/bash
+# tests/vm/run.sh [SCENARIO...]: boot Debian's own kernels under QEMU (TCG,
+# never KVM) with an initramfs that loads execstate.ko built against that
+# kernel's headers, and judge what the guest reports.  Prints TAP.
+#
+# A scenario is tests/vm/scenarios/NAME.conf: the kernel (suite, Debian
+# architecture, flavour for scripts/kheaders.sh), the QEMU command, the
+# console, the userland's Debian architecture, the busybox of the other
+# execution state (OTHER), guest probes (PROBES) and a table of expectations
+#     KEY  OP  VALUE
+# over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh), where OP is
+# = (equal), != , ~ (extended regex), !~ , or == (equal to the value of the
+# key named as VALUE, an independent source in the same guest).  Every
+# scenario also checks the load, unload, kernel log and taint.  No argument
+# runs every scenario.
+#
+# Environment: EXECSTATE_CACHE (downloads, sysroots, initramfs bases under
+# vm/), EXECSTATE_BUILD (CLI builds, module builds, console logs under vm/),
+# EXECSTATE_KO (a prebuilt execstate.ko, used for the scenarios whose kernel
+# release matches its vermagic), VM_JOBS (parallel boots, default 2),
+# VM_TIMEOUT (seconds before a hung guest is killed, default 180), CI.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+vmdir=$top/tests/vm
+export EXECSTATE_CACHE=${EXECSTATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/execstate}
+export EXECSTATE_BUILD=${EXECSTATE_BUILD:-$top/build}
+cache=$EXECSTATE_CACHE/vm
+out=$EXECSTATE_BUILD/vm
+jobs_max=${VM_JOBS:-2}
+vm_timeout=${VM_TIMEOUT:-180}
+mkdir -p "$cache" "$out/logs"
+
+if [ $# -eq 0 ]; then
+	set -- $(cd "$vmdir/scenarios" && ls *.conf | sed 's/\.conf$//')
+fi
+scenarios=("$@")
+for s in "${scenarios[@]}"; do
+	[ -r "$vmdir/scenarios/$s.conf" ] || {
+		echo "run.sh: no scenario '$s' (see tests/vm/scenarios/)" >&2
+		exit 2
+	}
+done
+
+# Results are collected per scenario as unnumbered TAP lines and numbered
+# when printed, so scenarios can run in parallel.
+n=0
+emit() {
+	local line
+	while IFS= read -r line; do
+		case $line in
+		"ok "* | "not ok "*)
+			n=$((n + 1))
+			local status=${line%% - *}
+			echo "$status $n - ${line#* - }"
+			;;
+		*) echo "$line" ;;
+		esac
+	done
+}
+
+# Bounded parallelism over shell functions: bg CMD... starts CMD once fewer
+# than $jobs_max run; wait_all reaps them.
+bg() {
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
+		wait -n
+	done
+	"$@" &
+}
+wait_all() { wait; }
+
+# ----------------------------------------------------------------------------
+# Prerequisites.  Missing tools skip the scenarios, except in CI where
+# `make test` installs them (scripts/deps/test.txt) and their absence fails.
+
+debarch_cc() {
+	case $1 in
+	arm64) echo aarch64-linux-gnu-gcc ;;
+	armhf) echo arm-linux-gnueabihf-gcc ;;
+	armel) echo arm-linux-gnueabi-gcc ;;
+	i386) echo i686-linux-gnu-gcc ;;
+	amd64) echo gcc ;;
+	esac
+}
+debarch_cross() {
+	case $1 in
+	amd64) echo "" ;;
+	*) echo "$(debarch_cc "$1" | sed 's/gcc$//')" ;;
+	esac
+}
+
+missing_tools() {
+	local tool missing=
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+	done
+	echo "${missing# }"
+}
+
+# ----------------------------------------------------------------------------
+# Preparation: kernels, modules, CLIs and initramfs parts, each built once
+# however many scenarios share it.  Each step writes a status file
+# ($out/prep/NAME.ok with a result path, or NAME.err with the reason).
+
+prep=$out/prep
+rm -rf "$prep"
+mkdir -p "$prep"
+
+prep_ok() { echo "$2" >"$prep/$1.ok"; }
+prep_err() { echo "$2" >"$prep/$1.err"; }
+
+# prep_kernel NAME SUITE DEBARCH FLAVOUR: vmlinuz, release and module.
+prep_kernel() {
+	local name=$1 suite=$2 debarch=$3 flavour=$4 log=$out/logs/kernel-$1.log
+	local vmlinuz kdir kver ko moddir
+	{
+		vmlinuz=$("$top/scripts/kheaders.sh" --image "$suite" "$debarch" "$flavour" | tail -n1) &&
+			kdir=$("$top/scripts/kheaders.sh" "$suite" "$debarch" "$flavour" | tail -n1) &&
+			kver=$("$top/scripts/kheaders.sh" --kver "$suite" "$debarch" "$flavour" | tail -n1)
+	} >"$log" 2>&1 || {
+		prep_err "$name" "kernel $suite/$debarch/$flavour: $(tail -n1 "$log")"
+		return
+	}
+	if [ -n "${EXECSTATE_KO:-}" ] &&
+		[ "$(modinfo -F vermagic "$EXECSTATE_KO" 2>/dev/null | cut -d' ' -f1)" = "$kver" ]; then
+		ko=$EXECSTATE_KO
+		echo "$kver" >"$prep/prebuilt-ko-used.$name"
+	else
+		# Build from a copy so that parallel builds for different kernels
+		# (and the source tree) never share object files.
+		moddir=$out/kmod-$kver
+		rm -rf "$moddir"
+		cp -a "$top/kmod" "$moddir"
+		# shellcheck disable=SC2046 # ARCH=.. CROSS_COMPILE=.. are two words
+		make -C "$moddir" KDIR="$kdir" \
+			$("$top/scripts/kheaders.sh" --make-args "$debarch") >>"$log" 2>&1 || {
+			prep_err "$name" "execstate.ko does not build against $kver (see $log)"
+			return
+		}
+		ko=$moddir/execstate.ko
+	fi
+	printf '%s\n' "$vmlinuz" "$kver" "$ko" >"$prep/$name.ok"
+}
+
+# prep_userland DEBARCH: the CLI built for DEBARCH and execprobe.  A CLI
+# that does not build still lets the module's facts be tested; its absence
+# shows up as failing cli.* expectations.
+prep_userland() {
+	local debarch=$1 log=$out/logs/userland-$1.log cc o
+	cc=$(debarch_cc "$debarch")
+	o=$out/userland-$debarch
+	mkdir -p "$o"
+	"$cc" -static -O2 -Wall -Wextra -o "$o/execprobe" "$vmdir/execprobe.c" >"$log" 2>&1 || {
+		prep_err "userland-$debarch" "execprobe does not build with $cc (see $log)"
+		return
+	}
+	if [ "$debarch" = amd64 ]; then
+		make -C "$top" cli O="$EXECSTATE_BUILD" >>"$log" 2>&1 &&
+			cp "$EXECSTATE_BUILD/execstate" "$o/execstate"
+	else
+		make -C "$top" cli CROSS_COMPILE="$(debarch_cross "$debarch")" \
+			O="$EXECSTATE_BUILD/$debarch" >>"$log" 2>&1 &&
+			cp "$EXECSTATE_BUILD/$debarch/execstate" "$o/execstate"
+	fi || {
+		rm -f "$o/execstate"
+		echo "the $debarch CLI does not build (see $log)" >"$o/cli-error"
+	}
+	prep_ok "userland-$debarch" "$o"
+}
+
+# prep_base DEBARCH: the cached initramfs part with the userland: static
+# busybox as /bin/sh and /sbin/init, and the runtime libraries of the CLI
+# (the sysroot's, libc6 included) without headers, static archives, docs
+# and gconv modules.
+prep_base() {
+	local debarch=$1 log=$out/logs/base-$1.log sysroot base root
+	base=$cache/base-$debarch.cpio.gz
+	{
+		sysroot=$("$top/scripts/sysroot.sh" "$debarch" | tail -n1) &&
+			root=$cache/base-$debarch &&
+			(
+				# shellcheck source=scripts/debcache.sh
+				source "$top/scripts/debcache.sh"
+				stamp="$(cat "$sysroot/.execstate-sysroot") $(deb_path "busybox-static:$debarch")"
+				[ -s "$base" ] && [ "$(cat "$root.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
+				rm -rf "$root" "$base" && mkdir -p "$root" &&
+					deb_unpack "$root.busybox" "busybox-static:$debarch" &&
+					mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/usr/sbin" \
+						"$root/proc" "$root/sys" "$root/dev" "$root/tmp" &&
+					cp "$root.busybox/bin/busybox" "$root/bin/busybox" &&
+					ln -s busybox "$root/bin/sh" && ln -s ../bin/busybox "$root/sbin/init" &&
+					(cd "$sysroot" && find lib usr/lib \
+						\( -name gconv -o -name pkgconfig -o -name '*.a' \) -prune -o \
+						\( -type f -o -type l \) -print | cpio -pdm --quiet "$root") &&
+					(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$base") &&
+					echo "$stamp" >"$root.stamp"
+			)
+	} >"$log" 2>&1 || {
+		prep_err "base-$debarch" "userland $debarch: $(tail -n1 "$log")"
+		return
+	}
+	prep_ok "base-$debarch" "$base"
+}
+
+# prep_other DEBARCH: the static busybox of DEBARCH, as a foreign binary.
+prep_other() {
+	local debarch=$1 log=$out/logs/other-$1.log dest=$cache/busybox-$1
+	(
+		# shellcheck source=scripts/debcache.sh
+		source "$top/scripts/debcache.sh"
+		deb_update && deb_unpack "$dest" "busybox-static:$debarch"
+	) >"$log" 2>&1 || {
+		prep_err "other-$debarch" "busybox-static:$debarch: $(tail -n1 "$log")"
+		return
+	}
+	prep_ok "other-$debarch" "$dest/bin/busybox"
+}
+
+kernel_name() { echo "$1" | tr ' ' '-'; }
+
+declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
+for s in "${scenarios[@]}"; do
+	KERNEL= QEMU= CONSOLE= USERLAND= OTHER= PROBES= EXPECT=
+	# shellcheck disable=SC1090
+	source "$vmdir/scenarios/$s.conf"
+	read -r qemu_bin _ <<<"$QEMU"
+	missing=$(missing_tools "$qemu_bin" "$(debarch_cc "$USERLAND")" cpio gzip modinfo timeout make)
+	if [ -n "$missing" ]; then
+		skip_reason[$s]="missing $missing"
+		continue
+	fi
+	need_kernel[$(kernel_name "$KERNEL")]=$KERNEL
+	need_userland[$USERLAND]=1
+	[ -n "$OTHER" ] && need_other[$OTHER]=1
+done
+
+for k in "${!need_kernel[@]}"; do
+	# shellcheck disable=SC2086 # "suite debarch flavour"
+	bg prep_kernel "$k" ${need_kernel[$k]}
+done
+for u in "${!need_userland[@]}"; do
+	bg prep_userland "$u"
+done
+wait_all
+# The sysroots share one download lock: build the bases one after another.
+for u in "${!need_userland[@]}"; do
+	prep_base "$u"
+done
+for o in "${!need_other[@]}"; do
+	prep_other "$o"
+done
+
+# ----------------------------------------------------------------------------
+# One scenario: payload, boot, judgement.  Writes unnumbered TAP to
+# $out/NAME/result.tap.
+
+judge() {
+	local s=$1 log=$2 tap=$3
+	local -A got=()
+	local line key op want val other mask tainted
+	local finished=no dmesg_bad
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		case $line in
+		"@@@ end") finished=yes ;;
+		"@@ "*=*)
+			line=${line#@@ }
+			got[${line%%=*}]=${line#*=}
+			;;
+		esac
+	done <"$log"
+
+	result() { # result PASSED TEXT [DIAGNOSTIC]
+		if [ "$1" = yes ]; then
+			echo "ok - $s: $2"
+		else
+			echo "not ok - $s: $2"
+			[ -n "${3:-}" ] && echo "#   $3"
+		fi
+	}
+
+	result $finished "guest ran to the end and powered off" "console log: $log"
+	[ $finished = yes ] || return
+
+	while read -r key op want; do
+		[ -z "$key" ] && continue
+		if [ -z "${got[$key]+set}" ]; then
+			result no "$key $op $want" "the guest did not report $key"
+			continue
+		fi
+		val=${got[$key]}
+		case $op in
+		=) [ "$val" = "$want" ] ;;
+		!=) [ "$val" != "$want" ] ;;
+		'~') [[ $val =~ $want ]] ;;
+		'!~') ! [[ $val =~ $want ]] ;;
+		==)
+			other=${got[$want]-}
+			[ -n "${got[$want]+set}" ] && [ "$val" = "$other" ]
+			want="$want ($other)"
+			;;
+		*) false ;;
+		esac && result yes "$key $op $want" || result no "$key $op $want" "got '$val'"
+	done <<<"$EXPECT
+insmod = 0
+sys.abi_version = 1
+rmmod = 0
+sys_after_rmmod = absent
+module_after_rmmod = 0"
+
+	# O (out-of-tree, 4096) is inherent to a module built outside the
+	# kernel tree; E (unsigned, 8192) too, because Debian signs its own
+	# modules with a key we do not have.  Any other bit is a real problem.
+	tainted=${got[tainted]:-unreported}
+	mask=$((4096 | 8192))
+	if [[ $tainted =~ ^[0-9]+$ ]] && [ $((tainted & ~mask)) -eq 0 ]; then
+		result yes "kernel taint has no flags beyond O and E ($tainted)"
+	else
+		result no "kernel taint has no flags beyond O and E" "tainted=$tainted"
+	fi
+	dmesg_bad=$(sed -n 's/\r$//; s/^@dmesg //p' "$log" |
+		grep -E 'WARNING:|BUG:|Oops|[Cc]all [Tt]race' | head -n 5)
+	if [ -z "$dmesg_bad" ]; then
+		result yes "kernel log has no WARNING, BUG, Oops or call trace"
+	else
+		result no "kernel log has no WARNING, BUG, Oops or call trace" \
+			"$(echo "$dmesg_bad" | tr '\n' '|')"
+	fi
+}
+
+run_scenario() {
+	local s=$1 dir=$out/$1 kernel_ok user_ok base other_bin initrd log
+	local vmlinuz kver ko rc
+	KERNEL= QEMU= CONSOLE= USERLAND= OTHER= PROBES= EXPECT=
+	# shellcheck disable=SC1090
+	source "$vmdir/scenarios/$s.conf"
+	rm -rf "$dir"
+	mkdir -p "$dir/payload/bin" "$dir/payload/lib"
+	local tap=$dir/result.tap
+	: >"$tap"
+	for part in "$(kernel_name "$KERNEL")" "userland-$USERLAND" "base-$USERLAND" \
+		${OTHER:+"other-$OTHER"}; do
+		if [ -e "$prep/$part.err" ]; then
+			echo "not ok - $s: prepare $part" >>"$tap"
+			echo "#   $(cat "$prep/$part.err")" >>"$tap"
+			return
+		fi
+	done
+	{ read -r vmlinuz; read -r kver; read -r ko; } <"$prep/$(kernel_name "$KERNEL").ok"
+	user_ok=$(cat "$prep/userland-$USERLAND.ok")
+	base=$(cat "$prep/base-$USERLAND.ok")
+
+	install -m 0755 "$vmdir/guest-init.sh" "$dir/payload/init"
+	printf 'SCENARIO=%s\nPROBES="%s"\n' "$s" "$PROBES" >"$dir/payload/scenario.env"
+	cp "$ko" "$dir/payload/lib/execstate.ko"
+	cp "$user_ok/execprobe" "$dir/payload/bin/execprobe"
+	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$dir/payload/bin/execstate"
+	if [ -n "$OTHER" ]; then
+		other_bin=$(cat "$prep/other-$OTHER.ok")
+		cp "$other_bin" "$dir/payload/bin/busybox-other"
+	fi
+	# Linux unpacks concatenated compressed cpio archives in order, so the
+	# cached userland part and this scenario's payload are simply appended.
+	initrd=$dir/initrd.cpio.gz
+	cp "$base" "$initrd"
+	(cd "$dir/payload" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >>"$initrd")
+
+	log=$out/logs/$s.console.log
+	{
+		echo "# $s: $kver, module $ko"
+		[ -e "$user_ok/cli-error" ] && echo "# $s: $(cat "$user_ok/cli-error")"
+	} >>"$tap"
+	# shellcheck disable=SC2086 # QEMU is a command line
+	timeout -k 10 "$vm_timeout" $QEMU -m 512 -nographic -no-reboot \
+		-kernel "$vmlinuz" -initrd "$initrd" \
+		-append "console=$CONSOLE rdinit=/init panic=-1 quiet" </dev/null >"$log" 2>&1
+	rc=$?
+	[ $rc -eq 124 ] && echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
+	judge "$s" "$log" "$tap" >>"$tap"
+}
+
+for s in "${scenarios[@]}"; do
+	[ -n "${skip_reason[$s]:-}" ] && continue
+	bg run_scenario "$s"
+done
+wait_all
+
+results=$out/results.tap
+for s in "${scenarios[@]}"; do
+	if [ -n "${skip_reason[$s]:-}" ]; then
+		if [ "${CI:-}" = true ]; then
+			echo "not ok - $s: ${skip_reason[$s]}"
+		else
+			echo "ok - $s # SKIP ${skip_reason[$s]}"
+		fi
+	else
+		cat "$out/$s/result.tap"
+	fi
+done >"$results"
+if [ -n "${EXECSTATE_KO:-}" ]; then
+	if ls "$prep"/prebuilt-ko-used.* >/dev/null 2>&1; then
+		echo "ok - EXECSTATE_KO=$EXECSTATE_KO loaded in a scenario of its kernel"
+	else
+		echo "not ok - EXECSTATE_KO=$EXECSTATE_KO matches the kernel of no scenario run"
+	fi >>"$results"
+fi
+emit <"$results"
