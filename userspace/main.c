@@ -283,8 +283,13 @@ int main(int argc, char **argv)
 	}
 
 	collect_all(&c.paths, &c.collect, &facts);
-	if (c.mode == MODE_HUMAN || c.mode == MODE_JSON || c.mode == MODE_SHELL ||
-	    c.mode == MODE_MAKE || (c.mode == MODE_GET && !strcmp(c.key, "module")))
+	/*
+	 * libkmod (and libcrypto with it) doubles the cost of a run: only the
+	 * diagnostic outputs and an explicit `get module` pay for it.  The
+	 * build-system paths (get, check, --shell, --make) never load it.
+	 */
+	if (c.mode == MODE_HUMAN || c.mode == MODE_JSON ||
+	    (c.mode == MODE_GET && !strcmp(c.key, "module")))
 		module_status(&c, &facts);
 	verdict_decide(&c.paths, &facts, &verdict);
 
