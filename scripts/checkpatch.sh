@@ -10,8 +10,8 @@
 # without a kernel tree (--no-tree).  Options starting with "-" go to
 # checkpatch.pl as they are.
 #
-# Exit status: checkpatch's (0 clean, 1 problems found); 1 when checkpatch
-# cannot be fetched; 2 on usage errors.
+# Exit status: checkpatch's (0 clean, 1 problems found); 2 on usage errors;
+# 3 when the Debian archive cannot be reached to fetch checkpatch.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +23,11 @@ files_wanted=(scripts/checkpatch.pl scripts/spelling.txt scripts/const_structs.c
 die() {
 	echo "$prog: $*" >&2
 	exit 1
+}
+
+die_offline() {
+	echo "$prog: $*" >&2
+	exit 3
 }
 
 opts=()
@@ -50,10 +55,10 @@ if [ ! -e "$dest/.ready" ]; then
 	# The Debian package pool is shared with scripts/kheaders.sh.
 	exec 9>>"$EXECSTATE_CACHE/.debcache.lock"
 	flock 9
-	deb_update || die "cannot refresh the Debian package indexes"
+	deb_update || die_offline "cannot refresh the Debian package indexes"
 	version=$(deb_version "$source_pkg:all" "$suite")
 	[ -n "$version" ] || die "no $source_pkg in $suite"
-	deb=$(deb_path "$source_pkg:all=$version") || die "cannot fetch $source_pkg $version"
+	deb=$(deb_path "$source_pkg:all=$version") || die_offline "cannot fetch $source_pkg $version"
 	echo "$prog: extracting checkpatch.pl from $source_pkg $version" >&2
 	rm -rf "$dest"
 	mkdir -p "$dest"

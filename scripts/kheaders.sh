@@ -19,7 +19,8 @@
 # the modules the VM tests need are beside the kernel, in lib/modules/<kver>/.
 #
 # Progress and errors go to stderr; the answer is the last line of stdout.
-# Exit status: 0 done, 1 a download or unpack failed, 2 usage error.
+# Exit status: 0 done, 1 failed, 2 usage error, 3 the Debian archive could not
+# be reached (indexes or packages not downloadable: tests skip, not fail).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,11 @@ usage() {
 die() {
 	echo "$prog: $*" >&2
 	exit 1
+}
+
+die_offline() {
+	echo "$prog: $*" >&2
+	exit 3
 }
 
 # The kbuild ARCH and the Debian cross compiler prefix for a Debian
@@ -103,7 +109,7 @@ if [ -n "$(find "$abi_memo" -mmin -1440 -size +0 2>/dev/null)" ] &&
 	abi=$(cat "$abi_memo")
 else
 	lock_downloads
-	deb_update || die "cannot refresh the Debian package indexes"
+	deb_update || die_offline "cannot refresh the Debian package indexes"
 	abi=$(deb_kernel_abi "$suite" "$debarch" "$flavour") || abi=
 	[ -n "$abi" ] || die "no kernel for $debarch/$flavour in $suite"
 	mkdir -p "${abi_memo%/*}"
@@ -134,7 +140,7 @@ if [ "$mode" = image ]; then
 	if [ ! -e "$dest/.ready" ]; then
 		lock_downloads
 		image_spec=$(pinned "linux-image-$kver:$debarch")
-		deb_fetch "$image_spec" >/dev/null || die "cannot fetch $image_spec"
+		deb_fetch "$image_spec" >/dev/null || die_offline "cannot fetch $image_spec"
 		unlock_downloads
 		rm -rf "$dest"
 		echo "$prog: unpacking $image_spec" >&2
@@ -165,7 +171,7 @@ common=$(grep -x 'linux-headers-.*-common' <<<"$depends") ||
 kbuild=$(grep -x 'linux-kbuild-.*' <<<"$depends") ||
 	die "linux-headers-$kver depends on no linux-kbuild package"
 packages=("$flavour_spec" "$common:all=$version" "$kbuild:amd64=$version")
-deb_fetch "${packages[@]}" >/dev/null || die "cannot fetch the headers of $kver"
+deb_fetch "${packages[@]}" >/dev/null || die_offline "cannot fetch the headers of $kver"
 unlock_downloads
 
 # A tree without a stamp is a leftover of an interrupted run: start over
