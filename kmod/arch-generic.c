@@ -7,11 +7,11 @@
 #include <linux/cpumask.h>
 
 #ifdef CONFIG_X86_64
-#include <asm/cpufeature.h>
 #include <asm/msr.h>
 #include <asm/segment.h>
 #endif
 
+#include "compat.h"
 #include "facts.h"
 
 static enum execstate_task_state task_state(void)
@@ -47,10 +47,8 @@ static bool ia32_emulation_enabled(void)
 
 	if (!IS_ENABLED(CONFIG_IA32_EMULATION))
 		return false;
-#ifdef X86_FEATURE_FRED
-	if (cpu_feature_enabled(X86_FEATURE_FRED))
+	if (execstate_fred_enabled())
 		return by_default;
-#endif
 	if (rdmsrl_safe(MSR_IA32_SYSENTER_CS, &sysenter_cs))
 		return by_default;
 	return sysenter_cs == __KERNEL_CS;

@@ -33,4 +33,17 @@ static inline void execstate_genl_set_resv_start_op(struct genl_family *family,
 #endif
 #endif /* CONFIG_ARM64 */
 
+#ifdef CONFIG_X86_64
+#include <asm/cpufeature.h>
+/* FRED (6.9 and later) replaces the SYSCALL/SYSENTER entry MSRs. */
+static inline bool execstate_fred_enabled(void)
+{
+#ifdef X86_FEATURE_FRED
+	return cpu_feature_enabled(X86_FEATURE_FRED);
+#else
+	return false;
+#endif
+}
+#endif /* CONFIG_X86_64 */
+
 #endif /* EXECSTATE_COMPAT_H */
