@@ -22,6 +22,10 @@ r cpuinfo_arch "$(sed -n 's/^CPU architecture[[:space:]]*: //p' /proc/cpuinfo | 
 r kernel.cpu_online "$(cat /sys/devices/system/cpu/online)"
 r kernel.midr_el1.cpu0 "$(cat /sys/devices/system/cpu/cpu0/regs/identification/midr_el1 2>/dev/null)"
 
+# What the kernel logged and tainted before the module existed is the
+# baseline: the host judges only what changed after this marker.
+r tainted.boot "$(cat /proc/sys/kernel/tainted)"
+echo "execstate-vm: loading the module" >/dev/kmsg
 insmod /lib/execstate.ko
 r insmod "$?"
 for f in $(cd $S && find . -type f | sort); do
