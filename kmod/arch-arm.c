@@ -6,6 +6,7 @@
  * CPU, and decoded in decode.c.
  */
 #include <linux/cpumask.h>
+#include <linux/errno.h>
 #include <linux/kobject.h>
 #include <linux/stddef.h>
 #include <linux/sysfs.h>
@@ -135,8 +136,8 @@ static void take_first_cpu(unsigned int cpu,
 	first->regs = regs->arm;
 }
 
-void execstate_arch_facts(struct execstate_facts *facts,
-			  struct cpumask *aarch32_el0_cpus)
+int execstate_arch_facts(struct execstate_facts *facts,
+			 struct cpumask *aarch32_el0_cpus)
 {
 	struct first_cpu first = {};
 
@@ -145,14 +146,11 @@ void execstate_arch_facts(struct execstate_facts *facts,
 
 	/* CPU 0 is the boot CPU on arm; a lower one never comes later. */
 	execstate_cpus_for_each(take_first_cpu, &first);
-	if (!first.found) {
-		facts->cpu_arch = EXECSTATE_ARCH_UNKNOWN;
-		facts->aarch64_capable = EXECSTATE_UNKNOWN;
-		facts->aarch64_capable_reason = EXECSTATE_REASON_NO_EVIDENCE;
-		return;
-	}
+	if (!first.found)
+		return -EAGAIN;
 	facts->cpu_arch = execstate_arm_cpu_arch(&first.regs);
 	facts->aarch64_capable =
 		execstate_arm_aarch64_capable(&first.regs,
 					      &facts->aarch64_capable_reason);
+	return 0;
 }

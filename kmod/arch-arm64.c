@@ -6,6 +6,7 @@
  * cannot read the EL0 field (ID register emulation hides it).
  */
 #include <linux/compat.h>
+#include <linux/errno.h>
 #include <linux/cpumask.h>
 #include <linux/kobject.h>
 #include <linux/sysfs.h>
@@ -143,8 +144,8 @@ static void compat_hwcaps(u32 *hwcap, u32 *hwcap2)
 	execstate_compat_hwcaps(&ids, flags, hwcap, hwcap2);
 }
 
-void execstate_arch_facts(struct execstate_facts *facts,
-			  struct cpumask *aarch32_el0_cpus)
+int execstate_arch_facts(struct execstate_facts *facts,
+			 struct cpumask *aarch32_el0_cpus)
 {
 	struct aarch32_el0_count count = { .cpus = aarch32_el0_cpus };
 
@@ -153,9 +154,12 @@ void execstate_arch_facts(struct execstate_facts *facts,
 	facts->id_aa64pfr0_el1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
 
 	execstate_cpus_for_each(count_aarch32_el0, &count);
+	if (!count.online)
+		return -EAGAIN;
 	facts->aarch32_el0 = execstate_coverage(count.capable, count.online);
 	facts->compat = IS_ENABLED(CONFIG_COMPAT) && count.capable;
 	/* No 32-bit task can exist, so none receives hwcaps: report 0. */
 	if (facts->compat)
 		compat_hwcaps(&facts->compat_hwcap, &facts->compat_hwcap2);
+	return 0;
 }

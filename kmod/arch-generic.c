@@ -55,8 +55,8 @@ static bool ia32_emulation_enabled(void)
 }
 #endif
 
-void execstate_arch_facts(struct execstate_facts *facts,
-			  struct cpumask *aarch32_el0_cpus)
+int execstate_arch_facts(struct execstate_facts *facts,
+			 struct cpumask *aarch32_el0_cpus)
 {
 	facts->task_state = task_state();
 #if defined(CONFIG_X86_64)
@@ -64,4 +64,5 @@ void execstate_arch_facts(struct execstate_facts *facts,
 #else
 	facts->compat = BITS_PER_LONG == 64 && IS_ENABLED(CONFIG_COMPAT);
 #endif
+	return 0;
 }

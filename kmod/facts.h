@@ -33,9 +33,11 @@ struct execstate_facts {
 /*
  * Collect the facts as seen by current.  @aarch32_el0_cpus, when not
  * NULL, receives the online CPUs that run AArch32 at EL0 (arm64 only).
+ * Returns -EAGAIN while no per-CPU registers are recorded, which happens
+ * only while the module loads or unloads: no answer beats a wrong one.
  */
-void execstate_arch_facts(struct execstate_facts *facts,
-			  struct cpumask *aarch32_el0_cpus);
+int execstate_arch_facts(struct execstate_facts *facts,
+			 struct cpumask *aarch32_el0_cpus);
 
 int execstate_sysfs_init(void);
 void execstate_sysfs_uninit(void);

@@ -113,7 +113,11 @@ static int execstate_nl_get(struct sk_buff *skb, struct genl_info *info)
 
 	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
 		return -ENOMEM;
-	execstate_arch_facts(&facts, cpus);
+	err = execstate_arch_facts(&facts, cpus);
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "execstate: module is loading or unloading");
+		goto out_free_cpus;
+	}
 
 	err = -ENOMEM;
 	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);

@@ -49,8 +49,11 @@ static ssize_t compat_show(struct kobject *kobj,
 			   struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n", facts.compat ? "yes" : "no");
 }
 
@@ -58,8 +61,11 @@ static ssize_t task_state_show(struct kobject *kobj,
 			       struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n", execstate_task_state_name(facts.task_state));
 }
 
@@ -73,8 +79,11 @@ static ssize_t id_aa64pfr0_el1_show(struct kobject *kobj,
 				    struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "0x%016llx\n", facts.id_aa64pfr0_el1);
 }
 
@@ -82,8 +91,11 @@ static ssize_t aarch32_el0_show(struct kobject *kobj,
 				struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n", execstate_coverage_name(facts.aarch32_el0));
 }
 
@@ -96,8 +108,9 @@ static ssize_t aarch32_el0_cpus_show(struct kobject *kobj,
 
 	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
 		return -ENOMEM;
-	execstate_arch_facts(&facts, cpus);
-	len = sysfs_emit(buf, "%*pbl\n", cpumask_pr_args(cpus));
+	len = execstate_arch_facts(&facts, cpus);
+	if (!len)
+		len = sysfs_emit(buf, "%*pbl\n", cpumask_pr_args(cpus));
 	free_cpumask_var(cpus);
 	return len;
 }
@@ -106,8 +119,11 @@ static ssize_t compat_hwcap_show(struct kobject *kobj,
 				 struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap);
 }
 
@@ -115,8 +131,11 @@ static ssize_t compat_hwcap2_show(struct kobject *kobj,
 				  struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap2);
 }
 
@@ -124,8 +143,11 @@ static ssize_t cpu_arch_show(struct kobject *kobj,
 			     struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n", execstate_cpu_arch_name(facts.cpu_arch));
 }
 
@@ -133,8 +155,11 @@ static ssize_t aarch64_capable_show(struct kobject *kobj,
 				    struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n",
 			  execstate_tristate_name(facts.aarch64_capable));
 }
@@ -143,8 +168,11 @@ static ssize_t aarch64_capable_reason_show(struct kobject *kobj,
 					   struct kobj_attribute *attr, char *buf)
 {
 	struct execstate_facts facts = {};
+	int err;
 
-	execstate_arch_facts(&facts, NULL);
+	err = execstate_arch_facts(&facts, NULL);
+	if (err)
+		return err;
 	return sysfs_emit(buf, "%s\n",
 			  execstate_reason_name(facts.aarch64_capable_reason));
 }
