@@ -93,7 +93,7 @@ unpack_stage() {
 }
 
 save_stage() {
-	tar -C "$root" --numeric-owner -cf - . | zstd -q -T0 -3 -o "$1.tmp"
+	tar -C "$root" --numeric-owner -cf - . | zstd -q -f -T0 -3 -o "$1.tmp"
 	mv "$1.tmp" "$1"
 }
 
@@ -122,9 +122,11 @@ build_deps() {
 
 stage_deps() {
 	local base=$1 pkgs initramfs_modules key out
-	# systemd-sysv: boot runs systemd-modules-load; e2fsprogs/udev for a
-	# normal root filesystem boot; linux-headers for the dkms postinst.
+	# systemd-sysv: the boot runs systemd-modules-load; udev and e2fsprogs
+	# for an ordinary root filesystem boot; linux-headers for the dkms
+	# postinst; build-essential, dpkg-dev and fakeroot for dpkg-buildpackage.
 	pkgs="linux-image-arm64 linux-headers-arm64 dkms systemd-sysv udev kmod initramfs-tools \
+build-essential \
 e2fsprogs dpkg-dev fakeroot $(build_deps)"
 	# The initrd needs only the VM's disk drivers and ext4; building it with
 	# MODULES=most takes many minutes under qemu-user, MODULES=list seconds.
