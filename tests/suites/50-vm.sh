@@ -1,6 +1,18 @@
 #!/bin/bash
-# Real kernels in QEMU: every scenario of tests/vm/scenarios booted with
-# Debian's own kernels (arm64, armmp, amd64), execstate.ko built against
-# their headers, and the CLI cross-built for each userland.  See
-# tests/vm/run.sh; console logs land in $EXECSTATE_BUILD/vm/logs.
-exec "$EXECSTATE_SRC/tests/vm/run.sh"
+# Cross builds and real kernels: the CLI cross-built for every target and run
+# under qemu-user (tests/vm/cross-user.sh), then every scenario of
+# tests/vm/scenarios booted with Debian's own kernels (arm64, armmp, amd64)
+# under QEMU, execstate.ko built against their headers (tests/vm/run.sh).
+# Console and build logs land in $EXECSTATE_BUILD/vm/logs.
+set -o pipefail
+{
+	"$EXECSTATE_SRC/tests/vm/cross-user.sh"
+	"$EXECSTATE_SRC/tests/vm/run.sh"
+} | awk '/^(not )?ok [0-9]* ?- / {
+		n++
+		status = ($1 == "not") ? "not ok" : "ok"
+		sub(/^(not )?ok [0-9]* ?- /, "")
+		print status " " n " - " $0
+		next
+	}
+	{ print }'
