@@ -139,6 +139,7 @@ if [ "$mode" = image ]; then
 	lock_tree "$dest"
 	if [ ! -e "$dest/.ready" ]; then
 		lock_downloads
+		deb_update || die_offline "cannot refresh the Debian package indexes"
 		image_spec=$(pinned "linux-image-$kver:$debarch")
 		deb_fetch "$image_spec" >/dev/null || die_offline "cannot fetch $image_spec"
 		unlock_downloads
@@ -162,6 +163,7 @@ if [ -e "$stamp" ]; then
 fi
 
 lock_downloads
+deb_update || die_offline "cannot refresh the Debian package indexes"
 flavour_spec=$(pinned "linux-headers-$kver:$debarch")
 version=${flavour_spec#*=}
 depends=$(deb_apt_cache show "$flavour_spec" | sed -n 's/^Depends: //p' | head -n1 |

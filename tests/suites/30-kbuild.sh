@@ -62,8 +62,9 @@ build_one() {
 	local what="W=1 build for $suite $debarch/$flavour" result=$work/result.$i
 	local log=$work/log.$i kdir kver scratch status problems vermagic name got_machine
 
-	kdir=$("$kheaders" "$suite" "$debarch" "$flavour" 2>"$log" | tail -n1)
-	status=${PIPESTATUS[0]}
+	kdir=$("$kheaders" "$suite" "$debarch" "$flavour" 2>"$log")
+	status=$?
+	kdir=${kdir##*$'\n'}
 	if [ "$status" -eq 3 ] && [ "${CI:-}" != true ]; then
 		echo "ok $i - $what # SKIP the Debian archive is unreachable (see $log)" >"$result"
 		return
