@@ -7,6 +7,7 @@
 #ifndef EXECSTATE_DECODE_H
 #define EXECSTATE_DECODE_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 /* Closed sets; each has a name table, see execstate_*_name(). */
