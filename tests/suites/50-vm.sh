@@ -5,9 +5,10 @@
 # under QEMU, execstate.ko built against their headers (tests/vm/run.sh).
 # Console and build logs land in $EXECSTATE_BUILD/vm/logs.
 set -o pipefail
+src=${EXECSTATE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 {
-	"$EXECSTATE_SRC/tests/vm/cross-user.sh"
-	"$EXECSTATE_SRC/tests/vm/run.sh"
+	"$src/tests/vm/cross-user.sh"
+	"$src/tests/vm/run.sh"
 } | awk '/^(not )?ok [0-9]* ?- / {
 		n++
 		status = ($1 == "not") ? "not ok" : "ok"

@@ -99,19 +99,41 @@ missing_tools() {
 
 # ----------------------------------------------------------------------------
 # Preparation: kernels, modules, CLIs and initramfs parts, each built once
-# however many scenarios share it.  Each step writes a status file
-# ($out/prep/NAME.ok with a result path, or NAME.err with the reason).
+# however many scenarios share it.  Each step copies its products into this
+# run's own directory and writes a status file there ($run/prep/NAME.ok with
+# the result, or NAME.err with the reason).  Steps lock what they share with
+# other runs (the dkms suite and developers start run.sh too).
 
-prep=$out/prep
-rm -rf "$prep"
-mkdir -p "$prep"
+run=$(mktemp -d "$out/run.XXXXXX")
+prep=$run/prep
+logs=$run/logs
+mkdir -p "$prep" "$logs"
+# Logs are written inside the run and renamed into $out/logs at the end, so
+# a concurrent run never reads or judges another run's console.
+publish_logs() {
+	local f
+	for f in "$logs"/*; do
+		[ -e "$f" ] && mv -f "$f" "$out/logs/"
+	done
+	rm -rf "$run"
+}
+trap publish_logs EXIT
+shown() { echo "$out/logs/${1##*/}"; }
+
+# lock NAME: hold $out/NAME.lock until the calling (sub)shell exits; every
+# step runs in a subshell of its own.
+lock() {
+	local fd
+	exec {fd}>>"$out/$1.lock"
+	flock "$fd"
+}
 
 prep_ok() { echo "$2" >"$prep/$1.ok"; }
 prep_err() { echo "$2" >"$prep/$1.err"; }
 
 # prep_kernel NAME SUITE DEBARCH FLAVOUR: vmlinuz, release and module.
 prep_kernel() {
-	local name=$1 suite=$2 debarch=$3 flavour=$4 log=$out/logs/kernel-$1.log
+	local name=$1 suite=$2 debarch=$3 flavour=$4 log=$logs/kernel-$1.log
 	local vmlinuz kdir kver ko moddir
 	{
 		vmlinuz=$("$top/scripts/kheaders.sh" --image "$suite" "$debarch" "$flavour" | tail -n1) &&
@@ -129,29 +151,32 @@ prep_kernel() {
 		# Build from a copy so that parallel builds for different kernels
 		# (and the source tree) never share object files.
 		moddir=$out/kmod-$kver
+		lock "kmod-$kver"
 		rm -rf "$moddir"
 		cp -a "$top/kmod" "$moddir"
 		# shellcheck disable=SC2046 # ARCH=.. CROSS_COMPILE=.. are two words
 		make -C "$moddir" KDIR="$kdir" \
 			$("$top/scripts/kheaders.sh" --make-args "$debarch") >>"$log" 2>&1 || {
-			prep_err "$name" "execstate.ko does not build against $kver (see $log)"
+			prep_err "$name" "execstate.ko does not build against $kver (see $(shown "$log"))"
 			return
 		}
 		ko=$moddir/execstate.ko
 	fi
-	printf '%s\n' "$vmlinuz" "$kver" "$ko" >"$prep/$name.ok"
+	cp "$ko" "$run/execstate-$kver.ko"
+	printf '%s\n' "$vmlinuz" "$kver" "$ko" "$run/execstate-$kver.ko" >"$prep/$name.ok"
 }
 
 # prep_userland DEBARCH: the CLI built for DEBARCH and execprobe.  A CLI
 # that does not build still lets the module's facts be tested; its absence
 # shows up as failing cli.* expectations.
 prep_userland() {
-	local debarch=$1 log=$out/logs/userland-$1.log cc o
+	local debarch=$1 log=$logs/userland-$1.log cc o
 	cc=$(debarch_cc "$debarch")
-	o=$out/userland-$debarch
+	o=$run/userland-$debarch
 	mkdir -p "$o"
+	lock "cli-$debarch"
 	"$cc" -static -O2 -Wall -Wextra -o "$o/execprobe" "$vmdir/execprobe.c" >"$log" 2>&1 || {
-		prep_err "userland-$debarch" "execprobe does not build with $cc (see $log)"
+		prep_err "userland-$debarch" "execprobe does not build with $cc (see $(shown "$log"))"
 		return
 	}
 	if [ "$debarch" = amd64 ]; then
@@ -163,7 +188,7 @@ prep_userland() {
 			cp "$EXECSTATE_BUILD/$debarch/execstate" "$o/execstate"
 	fi || {
 		rm -f "$o/execstate"
-		echo "the $debarch CLI does not build (see $log)" >"$o/cli-error"
+		echo "the $debarch CLI does not build (see $(shown "$log"))" >"$o/cli-error"
 	}
 	prep_ok "userland-$debarch" "$o"
 }
@@ -173,8 +198,9 @@ prep_userland() {
 # (the sysroot's, libc6 included) without headers, static archives, docs
 # and gconv modules.
 prep_base() {
-	local debarch=$1 log=$out/logs/base-$1.log sysroot base root
+	local debarch=$1 log=$logs/base-$1.log sysroot base root
 	base=$cache/base-$debarch.cpio.gz
+	lock "base-$debarch"
 	{
 		sysroot=$("$top/scripts/sysroot.sh" "$debarch" | tail -n1) &&
 			root=$cache/base-$debarch &&
@@ -201,12 +227,14 @@ $(declare -f prep_base | md5sum)"
 		prep_err "base-$debarch" "userland $debarch: $(tail -n1 "$log")"
 		return
 	}
-	prep_ok "base-$debarch" "$base"
+	cp "$base" "$run/base-$debarch.cpio.gz"
+	prep_ok "base-$debarch" "$run/base-$debarch.cpio.gz"
 }
 
 # prep_other DEBARCH: the static busybox of DEBARCH, as a foreign binary.
 prep_other() {
-	local debarch=$1 log=$out/logs/other-$1.log dest=$cache/busybox-$1
+	local debarch=$1 log=$logs/other-$1.log dest=$cache/busybox-$1
+	lock "busybox-$debarch"
 	(
 		# shellcheck source=scripts/debcache.sh
 		source "$top/scripts/debcache.sh"
@@ -215,7 +243,8 @@ prep_other() {
 		prep_err "other-$debarch" "busybox-static:$debarch: $(tail -n1 "$log")"
 		return
 	}
-	prep_ok "other-$debarch" "$dest/bin/busybox"
+	cp "$dest/bin/busybox" "$run/busybox-$debarch"
+	prep_ok "other-$debarch" "$run/busybox-$debarch"
 }
 
 kernel_name() { echo "$1" | tr ' ' '-'; }
@@ -244,29 +273,30 @@ for u in "${!need_userland[@]}"; do
 	bg prep_userland "$u"
 done
 wait_all
-# The sysroots share one download lock: build the bases one after another.
+# These mostly wait on the shared Debian package pool: one at a time.
 for u in "${!need_userland[@]}"; do
-	prep_base "$u"
+	(prep_base "$u")
 done
 for o in "${!need_other[@]}"; do
-	prep_other "$o"
+	(prep_other "$o")
 done
 
 # ----------------------------------------------------------------------------
 # One scenario: payload, boot, judgement.  Writes unnumbered TAP to
-# $out/NAME/result.tap.
+# $run/NAME/result.tap.
 
 judge() {
 	local s=$1 log=$2 tap=$3
 	local -A got=()
 	local line key op want val other mask tainted
 	local finished=no dmesg_bad
+	# Console resets (SeaBIOS) may precede a report line: match from "@@".
 	while IFS= read -r line; do
 		line=${line%$'\r'}
 		case $line in
-		"@@@ end") finished=yes ;;
-		"@@ "*=*)
-			line=${line#@@ }
+		*"@@@ end") finished=yes ;;
+		*"@@ "*=*)
+			line=${line#*@@ }
 			got[${line%%=*}]=${line#*=}
 			;;
 		esac
@@ -281,7 +311,7 @@ judge() {
 		fi
 	}
 
-	result $finished "guest ran to the end and powered off" "console log: $log"
+	result $finished "guest ran to the end and powered off" "console log: $(shown "$log")"
 	[ $finished = yes ] || return
 
 	while read -r key op want; do
@@ -343,8 +373,8 @@ module_after_rmmod = 0"
 }
 
 run_scenario() {
-	local s=$1 dir=$out/$1 kernel_ok user_ok base other_bin initrd log
-	local vmlinuz kver ko rc
+	local s=$1 dir=$run/$1 user_ok base other_bin initrd log
+	local vmlinuz kver ko_origin ko rc
 	KERNEL= QEMU= CONSOLE= USERLAND= OTHER= PROBES= EXPECT=
 	# shellcheck disable=SC1090
 	source "$vmdir/scenarios/$s.conf"
@@ -360,7 +390,8 @@ run_scenario() {
 			return
 		fi
 	done
-	{ read -r vmlinuz; read -r kver; read -r ko; } <"$prep/$(kernel_name "$KERNEL").ok"
+	{ read -r vmlinuz; read -r kver; read -r ko_origin; read -r ko; } \
+		<"$prep/$(kernel_name "$KERNEL").ok"
 	user_ok=$(cat "$prep/userland-$USERLAND.ok")
 	base=$(cat "$prep/base-$USERLAND.ok")
 
@@ -379,9 +410,9 @@ run_scenario() {
 	cp "$base" "$initrd"
 	(cd "$dir/payload" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >>"$initrd")
 
-	log=$out/logs/$s.console.log
+	log=$logs/$s.console.log
 	{
-		echo "# $s: $kver, module $ko"
+		echo "# $s: $kver, module $ko_origin"
 		[ -e "$user_ok/cli-error" ] && echo "# $s: $(cat "$user_ok/cli-error")"
 	} >>"$tap"
 	# shellcheck disable=SC2086 # QEMU is a command line
@@ -399,7 +430,7 @@ for s in "${scenarios[@]}"; do
 done
 wait_all
 
-results=$out/results.tap
+results=$run/results.tap
 for s in "${scenarios[@]}"; do
 	if [ -n "${skip_reason[$s]:-}" ]; then
 		if [ "${CI:-}" = true ]; then
@@ -408,7 +439,7 @@ for s in "${scenarios[@]}"; do
 			echo "ok - $s # SKIP ${skip_reason[$s]}"
 		fi
 	else
-		cat "$out/$s/result.tap"
+		cat "$run/$s/result.tap"
 	fi
 done >"$results"
 if [ -n "${EXECSTATE_KO:-}" ]; then
