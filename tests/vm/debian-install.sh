@@ -179,7 +179,7 @@ say dkms-status "$(dkms status execstate | sed -n 's/^execstate[^:]*: //p' | hea
 for f in abi_version kernel_machine kernel_bits compat task_state aarch32_el0; do
 	say "$f" "$(cat /sys/kernel/execstate/$f 2>&1)"
 done
-for key in confidence debian-arch machine; do
+for key in confidence debian-arch machine module; do
 	say "$key" "$(execstate get "$key" 2>&1)"
 done
 execstate 2>&1 | sed 's/^/execstate-vm-report: /'

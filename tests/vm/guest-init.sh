@@ -10,6 +10,7 @@ export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+# shellcheck source=/dev/null # written by tests/vm/run.sh
 . /scenario.env
 
 S=/sys/kernel/execstate
@@ -64,13 +65,19 @@ fi
 # up, including every cpuhp callback, so no waiting is needed in between.
 case " $PROBES " in
 *" hotplug "*)
-	echo 0 >/sys/devices/system/cpu/cpu1/online
-	r hotplug.off.rc "$?"
+	if echo 0 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.off.write ok
+	else
+		r hotplug.off.write failed
+	fi
 	r hotplug.off.cpu1_dir "$(exists $S/cpus/cpu1)"
 	r hotplug.off.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
 	r hotplug.off.aarch32_el0 "$(cat $S/aarch32_el0)"
-	echo 1 >/sys/devices/system/cpu/cpu1/online
-	r hotplug.on.rc "$?"
+	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.on.write ok
+	else
+		r hotplug.on.write failed
+	fi
 	r hotplug.on.cpu1_dir "$(exists $S/cpus/cpu1)"
 	r hotplug.on.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
 	;;

@@ -31,8 +31,16 @@ jobs_max=${VM_JOBS:-2}
 vm_timeout=${VM_TIMEOUT:-180}
 mkdir -p "$cache" "$out/logs"
 
+case ${1:-} in
+-h | --help)
+	sed -n '2,/^set /{/^set /d; s/^# \{0,1\}//p}' "$0"
+	exit 0
+	;;
+esac
 if [ $# -eq 0 ]; then
-	set -- $(cd "$vmdir/scenarios" && ls *.conf | sed 's/\.conf$//')
+	for conf in "$vmdir"/scenarios/*.conf; do
+		set -- "$@" "$(basename "$conf" .conf)"
+	done
 fi
 scenarios=("$@")
 for s in "${scenarios[@]}"; do
@@ -85,7 +93,7 @@ debarch_cc() {
 debarch_cross() {
 	case $1 in
 	amd64) echo "" ;;
-	*) echo "$(debarch_cc "$1" | sed 's/gcc$//')" ;;
+	*) debarch_cc "$1" | sed 's/gcc$//' ;;
 	esac
 }
 
@@ -233,27 +241,32 @@ $(declare -f prep_base | md5sum)"
 
 # prep_other DEBARCH: the static busybox of DEBARCH, as a foreign binary.
 prep_other() {
-	local debarch=$1 log=$logs/other-$1.log dest=$cache/busybox-$1
+	local debarch=$1 log=$logs/other-$1.log unpacked=$cache/busybox-$1
 	lock "busybox-$debarch"
 	(
 		# shellcheck source=scripts/debcache.sh
 		source "$top/scripts/debcache.sh"
-		deb_update && deb_unpack "$dest" "busybox-static:$debarch"
+		deb_update && deb_unpack "$unpacked" "busybox-static:$debarch"
 	) >"$log" 2>&1 || {
 		prep_err "other-$debarch" "busybox-static:$debarch: $(tail -n1 "$log")"
 		return
 	}
-	cp "$dest/bin/busybox" "$run/busybox-$debarch"
+	cp "$unpacked/bin/busybox" "$run/busybox-$debarch"
 	prep_ok "other-$debarch" "$run/busybox-$debarch"
 }
 
 kernel_name() { echo "$1" | tr ' ' '-'; }
 
+# load_conf NAME: the scenario's variables, none left over from another.
+load_conf() {
+	KERNEL='' QEMU='' CONSOLE='' USERLAND='' OTHER='' PROBES='' EXPECT=''
+	# shellcheck source=/dev/null
+	source "$vmdir/scenarios/$1.conf"
+}
+
 declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
 for s in "${scenarios[@]}"; do
-	KERNEL= QEMU= CONSOLE= USERLAND= OTHER= PROBES= EXPECT=
-	# shellcheck disable=SC1090
-	source "$vmdir/scenarios/$s.conf"
+	load_conf "$s"
 	read -r qemu_bin _ <<<"$QEMU"
 	missing=$(missing_tools "$qemu_bin" "$(debarch_cc "$USERLAND")" cpio gzip modinfo timeout make)
 	if [ -n "$missing" ]; then
@@ -285,8 +298,19 @@ done
 # One scenario: payload, boot, judgement.  Writes unnumbered TAP to
 # $run/NAME/result.tap.
 
+# holds VALUE OP WANT: whether an expectation holds (OP: = != ~ !~).
+holds() {
+	case $2 in
+	=) [ "$1" = "$3" ] ;;
+	!=) [ "$1" != "$3" ] ;;
+	'~') [[ $1 =~ $3 ]] ;;
+	'!~') ! [[ $1 =~ $3 ]] ;;
+	*) return 1 ;;
+	esac
+}
+
 judge() {
-	local s=$1 log=$2 tap=$3
+	local s=$1 log=$2
 	local -A got=()
 	local line key op want val other mask tainted
 	local finished=no dmesg_bad
@@ -321,18 +345,22 @@ judge() {
 			continue
 		fi
 		val=${got[$key]}
-		case $op in
-		=) [ "$val" = "$want" ] ;;
-		!=) [ "$val" != "$want" ] ;;
-		'~') [[ $val =~ $want ]] ;;
-		'!~') ! [[ $val =~ $want ]] ;;
-		==)
-			other=${got[$want]-}
-			[ -n "${got[$want]+set}" ] && [ "$val" = "$other" ]
-			want="$want ($other)"
-			;;
-		*) false ;;
-		esac && result yes "$key $op $want" || result no "$key $op $want" "got '$val'"
+		if [ "$op" = "==" ]; then
+			if [ -z "${got[$want]+set}" ]; then
+				result no "$key == $want" "the guest did not report $want"
+				continue
+			fi
+			other=${got[$want]}
+			if holds "$val" = "$other"; then
+				result yes "$key == $want ($other)"
+			else
+				result no "$key == $want ($other)" "got '$val'"
+			fi
+		elif holds "$val" "$op" "$want"; then
+			result yes "$key $op $want"
+		else
+			result no "$key $op $want" "got '$val'"
+		fi
 	done <<<"$EXPECT
 insmod = 0
 sys.abi_version = 1
@@ -375,9 +403,7 @@ module_after_rmmod = 0"
 run_scenario() {
 	local s=$1 dir=$run/$1 user_ok base other_bin initrd log
 	local vmlinuz kver ko_origin ko rc
-	KERNEL= QEMU= CONSOLE= USERLAND= OTHER= PROBES= EXPECT=
-	# shellcheck disable=SC1090
-	source "$vmdir/scenarios/$s.conf"
+	load_conf "$s"
 	rm -rf "$dir"
 	mkdir -p "$dir/payload/bin" "$dir/payload/lib"
 	local tap=$dir/result.tap
@@ -421,7 +447,7 @@ run_scenario() {
 		-append "console=$CONSOLE rdinit=/init panic=-1 quiet" </dev/null >"$log" 2>&1
 	rc=$?
 	[ $rc -eq 124 ] && echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
-	judge "$s" "$log" "$tap" >>"$tap"
+	judge "$s" "$log" >>"$tap"
 }
 
 for s in "${scenarios[@]}"; do
