@@ -68,14 +68,13 @@ emit() {
 }
 
 # Bounded parallelism over shell functions: bg CMD... starts CMD once fewer
-# than $jobs_max run; wait_all reaps them.
+# than $jobs_max run.
 bg() {
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
 		wait -n
 	done
 	"$@" &
 }
-wait_all() { wait; }
 
 # ----------------------------------------------------------------------------
 # Prerequisites.  Missing tools skip the scenarios, except in CI where
@@ -128,11 +127,12 @@ publish_logs() {
 trap publish_logs EXIT
 shown() { echo "$out/logs/${1##*/}"; }
 
-# lock NAME: hold $out/NAME.lock until the calling (sub)shell exits; every
-# step runs in a subshell of its own.
+# lock PATH: hold PATH.lock until the calling (sub)shell exits; every step
+# runs in a subshell of its own.  Cache products lock in the cache, build
+# products in the build directory: either may be shared.
 lock() {
 	local fd
-	exec {fd}>>"$out/$1.lock"
+	exec {fd}>>"$1.lock"
 	flock "$fd"
 }
 
@@ -159,7 +159,7 @@ prep_kernel() {
 		# Build from a copy so that parallel builds for different kernels
 		# (and the source tree) never share object files.
 		moddir=$out/kmod-$kver
-		lock "kmod-$kver"
+		lock "$moddir"
 		rm -rf "$moddir"
 		cp -a "$top/kmod" "$moddir"
 		# shellcheck disable=SC2046 # ARCH=.. CROSS_COMPILE=.. are two words
@@ -182,7 +182,7 @@ prep_userland() {
 	cc=$(debarch_cc "$debarch")
 	o=$run/userland-$debarch
 	mkdir -p "$o"
-	lock "cli-$debarch"
+	lock "$out/cli-$debarch"
 	"$cc" -static -O2 -Wall -Wextra -o "$o/execprobe" "$vmdir/execprobe.c" >"$log" 2>&1 || {
 		prep_err "userland-$debarch" "execprobe does not build with $cc (see $(shown "$log"))"
 		return
@@ -208,7 +208,7 @@ prep_userland() {
 prep_base() {
 	local debarch=$1 log=$logs/base-$1.log sysroot base root
 	base=$cache/base-$debarch.cpio.gz
-	lock "base-$debarch"
+	lock "$base"
 	{
 		sysroot=$("$top/scripts/sysroot.sh" "$debarch" | tail -n1) &&
 			root=$cache/base-$debarch &&
@@ -242,7 +242,7 @@ $(declare -f prep_base | md5sum)"
 # prep_other DEBARCH: the static busybox of DEBARCH, as a foreign binary.
 prep_other() {
 	local debarch=$1 log=$logs/other-$1.log unpacked=$cache/busybox-$1
-	lock "busybox-$debarch"
+	lock "$unpacked"
 	(
 		# shellcheck source=scripts/debcache.sh
 		source "$top/scripts/debcache.sh"
@@ -285,7 +285,7 @@ done
 for u in "${!need_userland[@]}"; do
 	bg prep_userland "$u"
 done
-wait_all
+wait
 # These mostly wait on the shared Debian package pool: one at a time.
 for u in "${!need_userland[@]}"; do
 	(prep_base "$u")
@@ -454,7 +454,7 @@ for s in "${scenarios[@]}"; do
 	[ -n "${skip_reason[$s]:-}" ] && continue
 	bg run_scenario "$s"
 done
-wait_all
+wait
 
 results=$run/results.tap
 for s in "${scenarios[@]}"; do
