@@ -78,18 +78,22 @@ deb_path() {
 		return 1
 	fi
 	if [ ! -s "$DEB_POOL/$fname" ]; then
-		(cd "$DEB_POOL" && deb_apt_get download "$spec" >/dev/null 2>"$DEB_POOL/.download.err") || {
+		# Download into a private directory and rename into the pool, so
+		# concurrent callers never see, or clobber, a partial file.
+		local tmp got
+		tmp=$(mktemp -d "$DEB_POOL/.dl.XXXXXX") || return 1
+		(cd "$tmp" && deb_apt_get download "$spec" >/dev/null 2>"$tmp/err") || {
 			echo "debcache: download of '$spec' failed:" >&2
-			cat "$DEB_POOL/.download.err" >&2
+			cat "$tmp/err" >&2
+			rm -rf "$tmp"
 			return 1
 		}
 		# apt-get download names the file with an epoch-escaped version;
-		# the Filename field has none, so look it up by package prefix.
-		if [ ! -s "$DEB_POOL/$fname" ]; then
-			local got
-			got=$(ls -t "$DEB_POOL/${fname%%_*}_"*.deb 2>/dev/null | head -n1)
-			[ -n "$got" ] && mv "$got" "$DEB_POOL/$fname"
-		fi
+		# the Filename field has none, so take the one .deb it wrote.
+		got=$(ls "$tmp"/*.deb 2>/dev/null | head -n1)
+		[ -n "$got" ] && mv -f "$got" "$DEB_POOL/$fname"
+		rm -rf "$tmp"
+		[ -s "$DEB_POOL/$fname" ] || { echo "debcache: '$spec' downloaded no .deb" >&2; return 1; }
 	fi
 	echo "$DEB_POOL/$fname"
 }
