@@ -16,4 +16,6 @@ src=${EXECSTATE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 		print status " " n " - " $0
 		next
 	}
-	{ print }'
+	/^1\.\.[0-9]+$/ { next }
+	{ print }
+	END { print "1.." n }'

@@ -476,3 +476,4 @@ if [ -n "${EXECSTATE_KO:-}" ]; then
 	fi >>"$results"
 fi
 emit <"$results"
+echo "1..$n"
