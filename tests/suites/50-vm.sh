@@ -14,8 +14,9 @@ src=${EXECSTATE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 		status = ($1 == "not") ? "not ok" : "ok"
 		sub(/^(not )?ok [0-9]* ?- /, "")
 		print status " " n " - " $0
+		fflush()
 		next
 	}
 	/^1\.\.[0-9]+$/ { next }
-	{ print }
+	{ print; fflush() }
 	END { print "1.." n }'
