@@ -127,18 +127,26 @@ else
 	vm() { sed -n "s/^.*execstate-vm: $1=//p" "$console" 2>/dev/null | tr -d '\r' | head -n1; }
 	vm_table=(
 		"dkms-status|installed|dkms built and installed the module from the package's postinst"
-		"loaded-at-boot|yes|systemd-modules-load loaded it at boot from modules-load.d"
+		"loaded-at-boot|yes|the module was loaded at boot"
+		"loaded-by|systemd-modules-load|systemd-modules-load inserted it (modules-load.d entry)"
 		"abi_version|1|/sys/kernel/execstate/abi_version reads 1"
 		"kernel_machine|aarch64|/sys/kernel/execstate/kernel_machine reads aarch64"
 		"confidence|authoritative|execstate get confidence is authoritative"
 		"debian-arch|arm64|execstate get debian-arch is arm64"
-		"module-state|loaded|the CLI sees the module loaded"
+		"module|loaded|execstate get module: loaded (through libkmod)"
+		"machine|aarch64|execstate get machine is aarch64"
+		"kernel-warnings|0|no WARNING, BUG, Oops or call trace in the kernel log"
 	)
 	for row in "${vm_table[@]}"; do
 		IFS='|' read -r key want what <<<"$row"
 		got=$(vm "$key")
 		check "$what${got:+ (got: $got)}" test "$got" = "$want"
 	done
+	# O (out-of-tree, 4096) and E (unsigned for the kernel's key, 8192) are
+	# inherent to a dkms-built module; any other taint bit is a real problem.
+	taint_ok() { [[ $1 =~ ^[0-9]+$ ]] && [ $(($1 & ~(4096 | 8192))) -eq 0 ]; }
+	tainted=$(vm tainted)
+	check "kernel taint has no flags beyond O and E (${tainted:-unreported})" taint_ok "$tainted"
 fi
 
 echo "1..$n"

@@ -169,13 +169,20 @@ write_check_unit() {
 	cat >"$root/usr/local/sbin/execstate-vm-check" <<'CHECK'
 #!/bin/sh
 say() { echo "execstate-vm: $1=$2"; }
+# Loaded before this unit ran, and by systemd-modules-load from the
+# modules-load.d entry (it logs each module it inserts).
 if grep -q '^execstate ' /proc/modules; then
 	say loaded-at-boot yes
+	journalctl -b -o cat -u systemd-modules-load.service |
+		grep -q "Inserted module 'execstate'" && by=systemd-modules-load || by=other
+	say loaded-by "$by"
 else
 	say loaded-at-boot no
 	modprobe execstate && say modprobe ok || say modprobe failed
 fi
-say dkms-status "$(dkms status execstate | sed -n 's/^execstate[^:]*: //p' | head -n1)"
+# e.g. "execstate/0.1.0, 6.1.0-50-arm64, aarch64: installed" -> installed
+status=$(dkms status execstate)
+say dkms-status "$(echo "$status" | sed -n '1s/^execstate[^:]*: //p')"
 for f in abi_version kernel_machine kernel_bits compat task_state aarch32_el0; do
 	say "$f" "$(cat /sys/kernel/execstate/$f 2>&1)"
 done
