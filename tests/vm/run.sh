@@ -441,12 +441,17 @@ run_scenario() {
 		echo "# $s: $kver, module $ko_origin"
 		[ -e "$user_ok/cli-error" ] && echo "# $s: $(cat "$user_ok/cli-error")"
 	} >>"$tap"
+	local started=$SECONDS
 	# shellcheck disable=SC2086 # QEMU is a command line
 	timeout -k 10 "$vm_timeout" $QEMU -m 512 -nographic -no-reboot \
 		-kernel "$vmlinuz" -initrd "$initrd" \
 		-append "console=$CONSOLE rdinit=/init panic=-1 quiet" </dev/null >"$log" 2>&1
 	rc=$?
-	[ $rc -eq 124 ] && echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
+	if [ $rc -eq 124 ]; then
+		echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
+	else
+		echo "# $s: QEMU ran $((SECONDS - started)) s" >>"$tap"
+	fi
 	judge "$s" "$log" >>"$tap"
 }
 
