@@ -43,6 +43,10 @@ if [ -x /bin/execstate ]; then
 		r "cli.check.$abi" "$?"
 	done
 	r cli.json "$(execstate --json 2>&1 | tr -d '\n')"
+	# The same facts over the generic netlink family instead of sysfs.
+	r cli.netlink.confidence "$(execstate --netlink get confidence 2>&1)"
+	r cli.netlink.task_state "$(execstate --netlink --json --compact 2>&1 |
+		sed -n 's/.*"source":"netlink","abi_version":[0-9]*,"task_state":"\([^"]*\)".*/\1/p')"
 	execstate 2>&1 | sed 's/^/@report /'
 else
 	r cli.machine "no /bin/execstate in the image"
