@@ -170,10 +170,14 @@ write_check_unit() {
 #!/bin/sh
 say() { echo "execstate-vm: $1=$2"; }
 # Loaded before this unit ran, and by systemd-modules-load from the
-# modules-load.d entry (it logs each module it inserts).
+# modules-load.d entry: it logs each module it inserts.  Its messages are
+# matched by identifier, since the short-lived process is often gone before
+# journald attributes them to its unit; --sync makes journald store all it
+# has received first.
 if grep -q '^execstate ' /proc/modules; then
 	say loaded-at-boot yes
-	journalctl -b -o cat -u systemd-modules-load.service |
+	journalctl --sync
+	journalctl -b -o cat -t systemd-modules-load |
 		grep -q "Inserted module 'execstate'" && by=systemd-modules-load || by=other
 	say loaded-by "$by"
 else
