@@ -246,9 +246,10 @@ cmd_run() {
 	log "mkfs.ext4 -d rootfs"
 	mkfs.ext4 -q -F -L root -d "$root" "$img" 3G || die "mkfs.ext4 -d failed"
 	log "booting ${kimg##*/} under qemu-system-aarch64 (TCG); console in $console"
-	# The timeout is a safety net for a hung guest; the check unit powers
-	# the machine off as soon as it has printed its results.
-	timeout 900 qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 -accel tcg \
+	# The timeout is a safety net for a hung guest (boot and check take under
+	# two minutes of TCG); the check unit powers the machine off as soon as
+	# it has printed its results.
+	timeout 480 qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 -accel tcg \
 		-nographic -no-reboot -kernel "$work/${kimg##*/}" -initrd "$work/${initrd##*/}" \
 		-append "root=/dev/vda rw console=ttyAMA0 panic=-1" \
 		-drive "file=$img,if=virtio,format=raw" >"$console" 2>&1 </dev/null ||
