@@ -31,22 +31,26 @@ $(error CROSS_COMPILE=$(CROSS_COMPILE) is not one of aarch64-linux-gnu-, arm-lin
 endif
 MULTIARCH := $(if $(filter i386,$(DEBARCH)),i386-linux-gnu,$(cross_triplet))
 O ?= $(CURDIR)/build/$(DEBARCH)
-SYSROOT ?= $(shell scripts/sysroot.sh $(DEBARCH))
+ifeq ($(origin SYSROOT),undefined)
+SYSROOT := $(shell scripts/sysroot.sh $(DEBARCH))
+endif
 else
 O ?= $(CURDIR)/build
 SYSROOT ?=
 endif
-export O SYSROOT MULTIARCH CROSS_COMPILE
+# Passed explicitly, never exported: the test suites run nested makes
+# (cross builds, the Debian package) that must not inherit these.
+userspace_args = O=$(O) SYSROOT=$(SYSROOT) MULTIARCH=$(MULTIARCH) CROSS_COMPILE=$(CROSS_COMPILE)
 
 all: cli man $(if $(CROSS_COMPILE),,$(if $(wildcard $(KDIR)/Makefile),module))
 
 cli:
 	@[ -z "$(CROSS_COMPILE)" ] || [ -d "$(SYSROOT)/usr/include" ] || \
 		{ echo "error: no sysroot for $(DEBARCH) (scripts/sysroot.sh failed)" >&2; exit 2; }
-	$(MAKE) -C userspace O=$(O)
+	$(MAKE) -C userspace $(userspace_args)
 
 man:
-	$(MAKE) -C userspace O=$(O) man
+	$(MAKE) -C userspace $(userspace_args) man
 
 module:
 	$(MAKE) -C kmod KDIR=$(KDIR)
@@ -63,8 +67,8 @@ test-deps:
 
 test: test-deps
 	$(MAKE) cli
-	$(MAKE) -C userspace O=$(O) unit
-	tests/run-all.sh
+	$(MAKE) -C userspace $(userspace_args) unit
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/run-all.sh
 
 style:
 	$(MAKE) -C kmod style
