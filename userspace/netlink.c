@@ -212,7 +212,7 @@ static int on_done(struct nl_msg *msg, void *arg)
 int modfacts_read_netlink(struct modfacts *mf)
 {
 	struct reply reply = { .status = 1, .mf = mf };
-	struct nl_state st;
+	struct nl_state st = { 0 };
 	struct nl_msg *msg;
 	struct nl_cb *cb;
 	int err;
