@@ -20,6 +20,23 @@
 
 struct kobject *execstate_kobj;
 
+/*
+ * Files derived from the architecture's facts, gathered afresh on every
+ * read so they follow CPU hotplug; a read while no CPU is recorded (during
+ * load or unload) returns the error instead of a wrong value.
+ */
+#define EXECSTATE_FACT_SHOW(_name, _fmt, _value)				\
+static ssize_t _name##_show(struct kobject *kobj,				\
+			    struct kobj_attribute *attr, char *buf)		\
+{										\
+	struct execstate_facts facts = {};					\
+	int err = execstate_arch_facts(&facts, NULL);				\
+										\
+	if (err)								\
+		return err;							\
+	return sysfs_emit(buf, _fmt "\n", _value);				\
+}
+
 static ssize_t abi_version_show(struct kobject *kobj,
 				struct kobj_attribute *attr, char *buf)
 {
@@ -45,29 +62,10 @@ static ssize_t page_size_show(struct kobject *kobj,
 	return sysfs_emit(buf, "%lu\n", PAGE_SIZE);
 }
 
-static ssize_t compat_show(struct kobject *kobj,
-			   struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
+EXECSTATE_FACT_SHOW(compat, "%s", facts.compat ? "yes" : "no")
 
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n", facts.compat ? "yes" : "no");
-}
-
-static ssize_t task_state_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
-
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n", execstate_task_state_name(facts.task_state));
-}
+EXECSTATE_FACT_SHOW(task_state, "%s",
+		    execstate_task_state_name(facts.task_state))
 
 static ssize_t task_personality_show(struct kobject *kobj,
 				     struct kobj_attribute *attr, char *buf)
@@ -75,29 +73,10 @@ static ssize_t task_personality_show(struct kobject *kobj,
 	return sysfs_emit(buf, "0x%08lx\n", (unsigned long)current->personality);
 }
 
-static ssize_t id_aa64pfr0_el1_show(struct kobject *kobj,
-				    struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
+EXECSTATE_FACT_SHOW(id_aa64pfr0_el1, "0x%016llx", facts.id_aa64pfr0_el1)
 
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "0x%016llx\n", facts.id_aa64pfr0_el1);
-}
-
-static ssize_t aarch32_el0_show(struct kobject *kobj,
-				struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
-
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n", execstate_coverage_name(facts.aarch32_el0));
-}
+EXECSTATE_FACT_SHOW(aarch32_el0, "%s",
+		    execstate_coverage_name(facts.aarch32_el0))
 
 static ssize_t aarch32_el0_cpus_show(struct kobject *kobj,
 				     struct kobj_attribute *attr, char *buf)
@@ -115,67 +94,17 @@ static ssize_t aarch32_el0_cpus_show(struct kobject *kobj,
 	return len;
 }
 
-static ssize_t compat_hwcap_show(struct kobject *kobj,
-				 struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
+EXECSTATE_FACT_SHOW(compat_hwcap, "0x%016llx", (u64)facts.compat_hwcap)
 
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap);
-}
+EXECSTATE_FACT_SHOW(compat_hwcap2, "0x%016llx", (u64)facts.compat_hwcap2)
 
-static ssize_t compat_hwcap2_show(struct kobject *kobj,
-				  struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
+EXECSTATE_FACT_SHOW(cpu_arch, "%s", execstate_cpu_arch_name(facts.cpu_arch))
 
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "0x%016llx\n", (u64)facts.compat_hwcap2);
-}
+EXECSTATE_FACT_SHOW(aarch64_capable, "%s",
+		    execstate_tristate_name(facts.aarch64_capable))
 
-static ssize_t cpu_arch_show(struct kobject *kobj,
-			     struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
-
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n", execstate_cpu_arch_name(facts.cpu_arch));
-}
-
-static ssize_t aarch64_capable_show(struct kobject *kobj,
-				    struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
-
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n",
-			  execstate_tristate_name(facts.aarch64_capable));
-}
-
-static ssize_t aarch64_capable_reason_show(struct kobject *kobj,
-					   struct kobj_attribute *attr, char *buf)
-{
-	struct execstate_facts facts = {};
-	int err;
-
-	err = execstate_arch_facts(&facts, NULL);
-	if (err)
-		return err;
-	return sysfs_emit(buf, "%s\n",
-			  execstate_reason_name(facts.aarch64_capable_reason));
-}
+EXECSTATE_FACT_SHOW(aarch64_capable_reason, "%s",
+		    execstate_reason_name(facts.aarch64_capable_reason))
 
 static struct kobj_attribute abi_version_attr = __ATTR_RO(abi_version);
 static struct kobj_attribute kernel_machine_attr = __ATTR_RO(kernel_machine);
