@@ -9,14 +9,8 @@ src=${EXECSTATE_SRC:?}
 build=${EXECSTATE_BUILD:?}
 export EXECSTATE_CACHE=${EXECSTATE_CACHE:?}
 version=$(cat "$src/VERSION")
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# shellcheck source=../lib/tap.sh
+. "$src/tests/lib/tap.sh"
 # A missing prerequisite the project installs is a failure in CI, a skip
 # on a developer's machine.
 skip() {
