@@ -30,8 +30,13 @@ deb_apt_opts=(
 	-o "APT::Get::AllowUnauthenticated=false"
 )
 
-deb_apt_get() { apt-get -q "${deb_apt_opts[@]}" "$@"; }
-deb_apt_cache() { apt-cache "${deb_apt_opts[@]}" "$@"; }
+# Every caller shares one private package cache (pkgcache.bin), which apt
+# rebuilds in place when it is stale: with Debug::NoLocking, a second caller
+# running at that moment (parallel VM boots, two test runs) read a partial
+# cache and found no package.  One lock serialises the private apt calls.
+deb_locked() { mkdir -p "$DEB_APTDIR" && flock "$DEB_APTDIR/apt.lock" "$@"; }
+deb_apt_get() { deb_locked apt-get -q "${deb_apt_opts[@]}" "$@"; }
+deb_apt_cache() { deb_locked apt-cache "${deb_apt_opts[@]}" "$@"; }
 
 # Refresh the private indexes at most once a day.  A single index failing
 # (a mirror mid-sync) is tolerated as long as every suite we use has a
@@ -70,13 +75,17 @@ SOURCES
 # deb_path SPEC: the cached .deb for SPEC (name[:arch][=version] or
 # name[:arch]/suite), downloading it when absent.  Prints the path.
 deb_path() {
-	local spec=$1 fname
-	fname=$(deb_apt_cache show --no-all-versions "$spec" 2>/dev/null |
+	local spec=$1 fname err
+	err=$(mktemp) || return 1
+	fname=$(deb_apt_cache show --no-all-versions "$spec" 2>"$err" |
 		sed -n 's/^Filename: .*\///p' | head -n1)
 	if [ -z "$fname" ]; then
 		echo "debcache: no package matches '$spec'" >&2
+		sed 's/^/debcache: apt-cache: /' "$err" >&2
+		rm -f "$err"
 		return 1
 	fi
+	rm -f "$err"
 	if [ ! -s "$DEB_POOL/$fname" ]; then
 		# Download into a private directory and rename into the pool, so
 		# concurrent callers never see, or clobber, a partial file.
