@@ -16,6 +16,12 @@ build=$work/build-arm64
 jobs=${KUNIT_JOBS:-$(nproc)}
 mkdir -p "$work"
 
+# One run at a time: the tree receives this checkout's decode sources and
+# the build directory is shared, so a second checkout (or a developer's run
+# beside CI) would build the other's files or race it in the same objects.
+exec 9>"$work/lock"
+flock 9
+
 if [ ! -f "$tree/.execstate-extracted" ]; then
 	deb_update
 	deb=$(deb_fetch linux-source-6.1:all)
