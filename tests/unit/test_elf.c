@@ -130,6 +130,15 @@ static const struct good_case good_cases[] = {
 	  0x1000, 10, 'A', 4, 1, true, 5 },
 	{ "variants/arm64be", 64, 2, ET_EXEC, EM_AARCH64, 0, NULL,
 	  0x10000, -1, -1, -1, -1, false, 0 },
+	/*
+	 * PT_LOADs aligned 64 KiB, 4 KiB, 16 KiB, 64 KiB: the minimum counts,
+	 * not the first, the last or the largest.
+	 */
+	AA64("variants/arm64-mixed-align", ET_DYN, "/lib/ld-linux-aarch64.so.1", 0x1000),
+	ARMHF_V7("variants/armhf-mixed-align", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
+	/* A second PT_INTERP names "/ld-linux-...": the first one wins. */
+	AA64("variants/arm64-two-interp", ET_DYN, "/lib/ld-linux-aarch64.so.1", 0x10000),
+	ARMHF_V7("variants/armhf-two-interp", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
 	/* gas sets no float flag: hard-float comes from Tag_ABI_VFP_args. */
 	{ "variants/attributes.o", 32, 1, ET_REL, EM_ARM_, 0x05000000, NULL,
 	  0, 7, 'A', 2, 1, true, 5 },
@@ -258,6 +267,8 @@ static const struct bad_case bad_cases[] = {
 	{ "corrupt/armhf.shname-range", -EBADMSG },
 	{ "corrupt/armhf.section-past-eof", -EBADMSG },
 	{ "corrupt/armhf.interp-no-nul", -EBADMSG },
+	/* "/lib\0ld-linux-armhf.so.3\0": the kernel would open "/lib". */
+	{ "corrupt/armhf.interp-nul", -EBADMSG },
 	{ "corrupt/armhf.attr-length", 0 },
 	{ "corrupt/armhf.attr-version", 0 },
 	{ "corrupt/armhf.bad-class", -EINVAL },
@@ -267,6 +278,7 @@ static const struct bad_case bad_cases[] = {
 	{ "corrupt/arm64.phnum-overflow", -EBADMSG },
 	{ "corrupt/arm64.shstrndx-range", -EBADMSG },
 	{ "corrupt/arm64.interp-no-nul", -EBADMSG },
+	{ "corrupt/arm64.interp-nul", -EBADMSG },
 	{ "corrupt/armeb-v7.attr-length", 0 },
 	{ "corrupt/armeb-v7.attr-version", 0 },
 	{ "corrupt/armeb-v7.phnum-overflow", -EBADMSG },
