@@ -45,6 +45,7 @@ esac
 
 if [ ! -f /usr/include/cmocka.h ]; then
 	missing "unit tests" "cmocka.h not found (Debian package libcmocka-dev)"
+	echo "1..$n"
 	exit 0
 fi
 
@@ -110,4 +111,5 @@ for bin in "$build"/unit/test_* "$asan"/test_*; do
 	run_cmocka "$bin" "$label"
 done
 [ "$found" -eq 1 ] || fail "no unit test binaries in $build/unit"
+echo "1..$n"
 exit 0
