@@ -1,6 +1,7 @@
 #!/bin/bash
-# Unit tests.  Builds the ELF fixtures (tests/fixtures/build-elf.sh) into
-# $EXECSTATE_BUILD/fixtures, builds every tests/unit/test_*.c, and runs each
+# Unit tests.  Builds the ELF fixtures (tests/fixtures/build-elf.sh, kept
+# while their recipe is unchanged) into $EXECSTATE_FIXTURES_DIR (default
+# $EXECSTATE_BUILD/fixtures), builds every tests/unit/test_*.c, and runs each
 # $EXECSTATE_BUILD/unit/test_* with cmocka's TAP output, renumbered into one
 # stream ("ok N - test_x: case").  test_elf and test_json run a second time
 # built with AddressSanitizer and UndefinedBehaviorSanitizer, which turn a
@@ -11,7 +12,7 @@
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
-fixtures=$build/fixtures
+fixtures=${EXECSTATE_FIXTURES_DIR:-$build/fixtures}
 logs=$build/test-logs
 mkdir -p "$logs"
 n=0
@@ -29,7 +30,7 @@ missing() {
 
 # Fixtures.
 export EXECSTATE_FIXTURES=
-"$src/tests/fixtures/build-elf.sh" "$fixtures" >"$logs/build-elf.log" 2>&1
+"$src/tests/fixtures/build-elf.sh" --cached "$fixtures" >"$logs/build-elf.log" 2>&1
 case $? in
 0)
 	ok "ELF fixtures built with the cross compilers"
@@ -50,7 +51,9 @@ if [ ! -f /usr/include/cmocka.h ]; then
 fi
 
 # The binaries: `make unit` is incremental, so this is cheap after `make test`.
-if make -C "$src/userspace" O="$build" unit >"$logs/unit-build.log" 2>&1; then
+# EXECSTATE_COVERAGE=1 (make coverage): the gcov build in $build.
+if make -C "$src/userspace" O="$build" COVERAGE="${EXECSTATE_COVERAGE:-}" unit \
+	>"$logs/unit-build.log" 2>&1; then
 	ok "unit tests build"
 else
 	fail "unit tests build (see $logs/unit-build.log)"

@@ -582,6 +582,40 @@ static void test_header_edges(void **state)
 	assert_int_equal(elf_parse_fd(-1, &info), -EBADF);
 }
 
+/*
+ * gABI extended section numbering: e_shnum 0 and e_shstrndx SHN_XINDEX
+ * (0xffff) defer to section header 0's sh_size and sh_link.
+ */
+static void test_extended_numbering(void **state)
+{
+	unsigned char img[512];
+	struct elf_info info;
+	size_t len = make_arm_image(img, (const unsigned char *)"A\x11\0\0\0aeabi\0\x01\x07\0\0\0\x06\x0a",
+				    18, false);
+	unsigned char *sh0 = img + len - 3 * 40;
+
+	(void)state;
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+
+	/* The real counts live in section header 0. */
+	put(img + 48, 0, 2, false);
+	put(img + 50, 0xffff, 2, false);
+	put(sh0 + 20, 3, 4, false);	/* sh_size: e_shnum */
+	put(sh0 + 24, 1, 4, false);	/* sh_link: e_shstrndx */
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+
+	/* Header 0 says there are no sections: nothing to read, no error. */
+	put(sh0 + 20, 0, 4, false);
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_false(info.has_arm_attributes);
+
+	/* Header 0 itself outside the file. */
+	put(img + 32, (uint32_t)len - 20, 4, false);
+	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+}
+
 /* A PT_INTERP longer than the buffer, and one of exactly its size. */
 static void test_interp_lengths(void **state)
 {
@@ -641,6 +675,12 @@ static void test_names(void **state)
 	assert_string_equal(elf_machine_name(EM_AARCH64), "AArch64");
 	assert_string_equal(elf_machine_name(EM_386), "i386");
 	assert_string_equal(elf_machine_name(EM_X86_64), "x86-64");
+	assert_string_equal(elf_machine_name(EM_MIPS), "MIPS");
+	assert_string_equal(elf_machine_name(EM_PPC), "PowerPC");
+	assert_string_equal(elf_machine_name(EM_PPC64), "PowerPC64");
+	assert_string_equal(elf_machine_name(EM_S390), "S/390");
+	assert_string_equal(elf_machine_name(EM_RISCV), "RISC-V");
+	assert_string_equal(elf_machine_name(EM_LOONGARCH), "LoongArch");
 	assert_null(elf_machine_name(0xbeef));
 }
 
@@ -759,6 +799,7 @@ int main(void)
 	ADD("elf attributes need EM_ARM and the section name", test_attr_needs_arm_and_name, NULL);
 	ADD("elf header edge cases", test_header_edges, NULL);
 	ADD("elf PT_INTERP lengths", test_interp_lengths, NULL);
+	ADD("elf extended section numbering", test_extended_numbering, NULL);
 	ADD("elf Tag_CPU_arch, Tag_FP_arch and machine names", test_names, NULL);
 	ADD("elf ARM e_flags helpers", test_arm_helpers, NULL);
 #undef ADD
