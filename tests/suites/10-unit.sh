@@ -105,14 +105,22 @@ run_cmocka() {
 	fi
 }
 
+# One binary per tests/unit/test_*.c: a stale binary of a removed test
+# does not run, a test that did not build fails.
 found=0
-for bin in "$build"/unit/test_* "$asan"/test_*; do
-	[ -x "$bin" ] || continue
+for test_src in "$src"/tests/unit/test_*.c; do
+	[ -e "$test_src" ] || continue
+	name=$(basename "$test_src" .c)
 	found=1
-	label=${bin##*/}
-	[ "${bin%/*}" = "$asan" ] && label="$label (asan)"
-	run_cmocka "$bin" "$label"
+	if [ -x "$build/unit/$name" ]; then
+		run_cmocka "$build/unit/$name" "$name"
+	else
+		fail "$name: not built (see $logs/unit-build.log)"
+	fi
 done
-[ "$found" -eq 1 ] || fail "no unit test binaries in $build/unit"
+for bin in "$asan"/test_*; do
+	[ -x "$bin" ] && run_cmocka "$bin" "${bin##*/} (asan)"
+done
+[ "$found" -eq 1 ] || fail "no unit tests in $src/tests/unit"
 echo "1..$n"
 exit 0
