@@ -31,14 +31,14 @@ else
 	fail "unit and trees suites pass under gcov (see $build/coverage/suites.log)"
 fi
 for file in "${required[@]}"; do
-	read -r _ done total < <(awk -v f="$file" '$1 == f' "$report")
+	read -r _ run total < <(awk -v f="$file" '$1 == f' "$report")
 	if [ -z "${total:-}" ]; then
 		fail "$file: no coverage data"
-	elif [ $((done * 100)) -ge $((min * total)) ]; then
-		ok "$file: $done of $total lines run (>= $min%)"
+	elif [ $((run * 100)) -ge $((min * total)) ]; then
+		ok "$file: $run of $total lines run (>= $min%)"
 	else
-		fail "$file: only $done of $total lines run (< $min%)"
+		fail "$file: only $run of $total lines run (< $min%)"
 	fi
-	unset done total
+	unset run total
 done
 echo "1..$n"

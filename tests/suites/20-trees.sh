@@ -85,6 +85,7 @@ for case_dir in "$src"/tests/trees/*/; do
 			check '[ "$(head -n1 "$entry")" = "$rest" ]' "$case: binfmt_misc $key is $rest"
 			reg=/usr/share/binfmts/$key
 			if [ -r "$reg" ]; then
+				# shellcheck disable=SC2034 # read by check's eval
 				want=$(awk '$1 == "interpreter" { print $1, $2 }
 					$1 == "magic" || $1 == "mask" { gsub(/\\x/, "", $2); print $1, $2 }' "$reg")
 				got=$(grep -E '^(interpreter|magic|mask) ' "$entry")
