@@ -10,7 +10,9 @@
  * machine and checks the facts against uname(2) and sysconf(3).
  *
  * File contents starting with "@elf MACHINE CLASS DATA" become a bare ELF
- * header of that e_machine, ELFCLASS (32/64) and EI_DATA (1 LSB, 2 MSB).
+ * header of that e_machine, ELFCLASS (32/64) and EI_DATA (1 LSB, 2 MSB);
+ * "@fixture REL" copies $EXECSTATE_FIXTURES/REL (tests/fixtures/build-elf.sh),
+ * and the case skips without fixtures.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -94,6 +96,16 @@ static void write_file(const char *dir, const struct tree_file *tf)
 		assert_non_null(gz);
 		gzputs(gz, tf->text);
 		gzclose(gz);
+		return;
+	}
+	if (!strncmp(tf->text, "@fixture ", 9)) {
+		const char *fixtures = getenv("EXECSTATE_FIXTURES");
+		char cmd[1200];
+
+		if (!fixtures || !fixtures[0])
+			skip();
+		snprintf(cmd, sizeof(cmd), "cp '%s/%s' '%s'", fixtures, tf->text + 9, path);
+		assert_int_equal(system(cmd), 0);
 		return;
 	}
 	f = fopen(path, "w");
@@ -320,6 +332,12 @@ static const struct collect_case cases[] = {
 	  { { "root/sbin/init", "@elf 21 64 2" }, { "root/bin/sh", "@elf 183 32 1" },
 	    { "root/usr/bin/env", "@elf 40 64 1" }, { NULL } },
 	  "init=?/v0; sh=?/v8; env=?/v0" },
+	{ "ARM build attributes: Tag_CPU_arch v8-A and v7 of real cross builds",
+	  { { "root/sbin/init", "@fixture variants/armhf-v8" },
+	    { "root/bin/sh", "@fixture armhf/sh" }, { "root/usr/bin/env", "@fixture armel/env" },
+	    { "root/lib/ld-linux-armhf.so.3", "@fixture armhf/loader" }, { NULL } },
+	  "init=armhf/v8; sh=armhf/v7; env=armel/v5; loader=armhf/v7; "
+	  "interp=/lib/ld-linux-armhf.so.3" },
 	{ "a script and a directory are not executables",
 	  { { "root/sbin/init/README", "a directory\n" }, { "root/bin/sh", "#!/bin/busybox sh\n" },
 	    { NULL } },

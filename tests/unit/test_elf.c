@@ -123,6 +123,8 @@ static const struct good_case good_cases[] = {
 	ARMHF_V7("variants/armhf-page4096", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
 	ARMHF_V7("variants/armhf-page16384", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x4000),
 	ARMHF_V7("variants/armhf-page65536", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x10000),
+	{ "variants/armhf-v8", 32, 1, ET_DYN, EM_ARM_, 0x05000400, "/lib/ld-linux-armhf.so.3",
+	  0x1000, 14, 'A', 7, 1, true, 5 },
 	{ "variants/armhf-v6-static", 32, 1, ET_EXEC, EM_ARM_, 0x05000400, NULL,
 	  0x1000, 6, -1, 2, 1, true, 5 },
 	/* BE8: EF_ARM_BE8 (0x00800000) in e_flags, lengths big-endian. */
