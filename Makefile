@@ -2,6 +2,8 @@
 #   make                build the CLI (and the module when kernel headers exist)
 #   make run            build and print the verdict for this machine
 #   make test           install missing test dependencies, run every test
+#   make coverage       gcov line coverage of userspace/*.c under the unit and
+#                       trees suites, one "FILE: NN.N% lines" per file
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make CROSS_COMPILE=aarch64-linux-gnu-   cross-build the CLI against a
 #                       sysroot of that architecture's Debian -dev packages
@@ -73,6 +75,10 @@ test: test-deps
 style:
 	$(MAKE) -C kmod style
 
+# Its own instrumented build in $(O)/coverage; see tests/lib/coverage.sh.
+coverage:
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL EXECSTATE_BUILD=$(O) tests/lib/coverage.sh
+
 # make install: the CLI, its man pages, bash completion and the
 # modules-load.d entry that loads the module at boot (the module itself comes
 # from dkms-install or the execstate-dkms package).  uninstall removes exactly
@@ -127,5 +133,5 @@ clean:
 	rm -rf build
 	-$(MAKE) -C kmod clean
 
-.PHONY: all cli man module run deps test-deps test style install uninstall clean \
+.PHONY: all cli man module run deps test-deps test coverage style install uninstall clean \
 	dkms-src dkms-install dkms-remove

@@ -312,17 +312,42 @@ static void collect_config(const struct paths *p, struct facts *f)
 		evidence_add(f, "config.page_size", f->config_source, "%lu", f->config_page_size);
 }
 
+/* The kernel's kstrtobool(): 1 true, 0 false, -1 not a boolean. */
+static int kernel_bool(const char *s)
+{
+	switch (s[0]) {
+	case 'y': case 'Y': case 't': case 'T': case '1':
+		return 1;
+	case 'n': case 'N': case 'f': case 'F': case '0':
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N')
+			return 1;
+		if (s[1] == 'f' || s[1] == 'F')
+			return 0;
+		break;
+	}
+	return -1;
+}
+
+/*
+ * ia32_emulation= (x86-64, Linux 6.7+) as the kernel parses it: every
+ * occurrence before "--" is applied in turn, so the last valid one wins.
+ */
 static void collect_cmdline(const struct paths *p, struct facts *f)
 {
-	char buf[4096], padded[4100];
+	char buf[4096], *save = NULL, *word;
+	int ia32 = -1;
 
 	if (path_read(p, PATH_PROCFS, "cmdline", buf, sizeof(buf)) < 0)
 		return;
-	snprintf(padded, sizeof(padded), " %s ", buf);
-	f->cmdline_ia32_off = strstr(padded, " ia32_emulation=0 ") ||
-			      strstr(padded, " ia32_emulation=false ") ||
-			      strstr(padded, " ia32_emulation=off ") ||
-			      strstr(padded, " ia32_emulation=n ");
+	for (word = strtok_r(buf, " \t\n", &save); word; word = strtok_r(NULL, " \t\n", &save)) {
+		if (!strcmp(word, "--"))
+			break;
+		if (!strncmp(word, "ia32_emulation=", 15) && kernel_bool(word + 15) >= 0)
+			ia32 = kernel_bool(word + 15);
+	}
+	f->cmdline_ia32_off = ia32 == 0;
 	if (f->cmdline_ia32_off)
 		evidence_add(f, "cmdline.ia32_emulation", "cmdline", "off");
 }
@@ -365,25 +390,33 @@ static const struct abi_desc *binfmt_abi(const char *magic)
 	return NULL;
 }
 
+/* binfmt_misc's own control files, not entries. */
+static int binfmt_entry_name(const struct dirent *de)
+{
+	return de->d_name[0] != '.' && strcmp(de->d_name, "register") &&
+	       strcmp(de->d_name, "status");
+}
+
 static void collect_binfmt(const struct paths *p, struct facts *f)
 {
 	char dir[4096], rel[320], line[512];
-	struct dirent *de;
-	DIR *d;
+	struct dirent **names;
+	int n;
 
 	if (path_build(p, PATH_PROCFS, "sys/fs/binfmt_misc", dir, sizeof(dir)))
 		return;
-	d = opendir(dir);
-	if (!d)
+	/* In name order: readdir's order differs between file systems. */
+	n = scandir(dir, &names, binfmt_entry_name, alphasort);
+	if (n < 0)
 		return;
-	while ((de = readdir(d)) && f->n_binfmt < BINFMT_MAX) {
+	for (int i = 0; i < n; i++) {
+		const struct dirent *de = names[i];
 		struct binfmt_entry *b = &f->binfmt[f->n_binfmt];
 		char magic[256] = "";
 		FILE *in;
 
-		if (de->d_name[0] == '.' || !strcmp(de->d_name, "register") ||
-		    !strcmp(de->d_name, "status"))
-			continue;
+		if (f->n_binfmt >= BINFMT_MAX)
+			break;
 		snprintf(rel, sizeof(rel), "sys/fs/binfmt_misc/%s", de->d_name);
 		in = path_fopen(p, PATH_PROCFS, rel);
 		if (!in)
@@ -408,7 +441,9 @@ static void collect_binfmt(const struct paths *p, struct facts *f)
 		evidence_add(f, "binfmt_misc", rel, "%s: %s via %s", b->abi->name,
 			     b->enabled ? "enabled" : "disabled", b->interpreter);
 	}
-	closedir(d);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static int arm_arch_level(int tag)

@@ -91,11 +91,12 @@ static const struct abi_desc *abi_from_pkgarch(const struct facts *f)
 			return abi_get(ABI_ARMV6HF);
 		return abi_from_debian(f->dpkg_arch);
 	}
-	/* Alpine's armhf is ARMv6 hard-float, its armv7 is ARMv7. */
+	/* Alpine's armhf is ARMv6 hard-float, its armv7 is ARMv7, its x86 is i386. */
 	a = f->apk_arch[0] ? f->apk_arch : NULL;
 	if (a)
 		return !strcmp(a, "armhf") ? abi_get(ABI_ARMV6HF) :
-		       !strcmp(a, "armv7") ? abi_get(ABI_ARMHF) : abi_from_machine(a);
+		       !strcmp(a, "armv7") ? abi_get(ABI_ARMHF) :
+		       !strcmp(a, "x86") ? abi_get(ABI_I386) : abi_from_machine(a);
 	a = f->pacman_arch[0] ? f->pacman_arch : f->rpm_arch[0] ? f->rpm_arch : NULL;
 	if (a) {
 		if (!strcmp(a, "armv7h") || !strcmp(a, "armv7hl"))
@@ -269,7 +270,10 @@ static bool has_feature(const struct facts *f, const char *const *names)
 	return false;
 }
 
-/* The smallest segment alignment among the userland's 32-bit binaries. */
+/*
+ * The smallest segment alignment among the userland's binaries of ABI a;
+ * 4 KiB, Debian's alignment of 32-bit ARM binaries, when none was read.
+ */
 static unsigned long userland_align(const struct facts *f, const struct abi_desc *a)
 {
 	unsigned long align = 0;
@@ -282,7 +286,7 @@ static unsigned long userland_align(const struct facts *f, const struct abi_desc
 		if (!align || b->elf.min_load_align < align)
 			align = b->elf.min_load_align;
 	}
-	return align;
+	return align ? align : 4096;
 }
 
 static enum exec_kind native_arm(const struct facts *f, const struct verdict *v,
@@ -304,10 +308,7 @@ static enum exec_kind native_arm(const struct facts *f, const struct verdict *v,
 			snprintf(why, size, "%s", cwhy);
 			return EXEC_NO;
 		}
-		/* Debian's 32-bit binaries are aligned to 4 KiB; judge the userland's own. */
 		align = userland_align(f, a);
-		if (!align)
-			align = 4096;
 		if (v->page_size > align) {
 			snprintf(why, size, "kernel page size %lu exceeds the %lu-byte segment "
 				 "alignment of 32-bit binaries", v->page_size, align);
@@ -523,12 +524,14 @@ static void decide_conflicts(const struct facts *f, struct verdict *v)
 			     "containerd then picks linux/arm/v8, which few images publish; the "
 			     "userland runs %s", v->abi->name, v->docker_platform);
 
-	if (v->kernel_abi->id == ABI_ARM64 && v->page_size > 4096 && v->abi->bits == 32 &&
-	    v->abi->family == FAMILY_ARM)
+	/* A userland linked for the larger pages (-z max-page-size) maps fine. */
+	if (v->kernel_abi->id == ABI_ARM64 && v->abi->bits == 32 && v->abi->family == FAMILY_ARM &&
+	    v->page_size > userland_align(f, v->abi))
 		add_conflict(v, "page-size",
 			     "boot a 4 KiB-page kernel (Debian: linux-image-arm64, not -16k)",
-			     "the kernel uses %lu-byte pages; 32-bit ARM binaries aligned to 4 KiB "
-			     "cannot be mapped", v->page_size);
+			     "the kernel uses %lu-byte pages; the userland's 32-bit ARM binaries, "
+			     "aligned to %lu bytes, cannot be mapped", v->page_size,
+			     userland_align(f, v->abi));
 
 	for (int i = BIN_SH; i < BIN_LOADER; i++) {
 		const struct userland_bin *b = &f->bins[i];

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Unit tests.  Builds the ELF fixtures (tests/fixtures/build-elf.sh) into
-# $EXECSTATE_BUILD/fixtures, builds every tests/unit/test_*.c, and runs each
+# Unit tests.  Builds the ELF fixtures (tests/fixtures/build-elf.sh, kept
+# while their recipe is unchanged) into $EXECSTATE_FIXTURES_DIR (default
+# $EXECSTATE_BUILD/fixtures), builds every tests/unit/test_*.c, and runs each
 # $EXECSTATE_BUILD/unit/test_* with cmocka's TAP output, renumbered into one
 # stream ("ok N - test_x: case").  test_elf and test_json run a second time
 # built with AddressSanitizer and UndefinedBehaviorSanitizer, which turn a
@@ -11,7 +12,7 @@
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
-fixtures=$build/fixtures
+fixtures=${EXECSTATE_FIXTURES_DIR:-$build/fixtures}
 logs=$build/test-logs
 mkdir -p "$logs"
 n=0
@@ -29,7 +30,7 @@ missing() {
 
 # Fixtures.
 export EXECSTATE_FIXTURES=
-"$src/tests/fixtures/build-elf.sh" "$fixtures" >"$logs/build-elf.log" 2>&1
+"$src/tests/fixtures/build-elf.sh" --cached "$fixtures" >"$logs/build-elf.log" 2>&1
 case $? in
 0)
 	ok "ELF fixtures built with the cross compilers"
@@ -45,11 +46,14 @@ esac
 
 if [ ! -f /usr/include/cmocka.h ]; then
 	missing "unit tests" "cmocka.h not found (Debian package libcmocka-dev)"
+	echo "1..$n"
 	exit 0
 fi
 
 # The binaries: `make unit` is incremental, so this is cheap after `make test`.
-if make -C "$src/userspace" O="$build" unit >"$logs/unit-build.log" 2>&1; then
+# EXECSTATE_COVERAGE=1 (make coverage): the gcov build in $build.
+if make -C "$src/userspace" O="$build" COVERAGE="${EXECSTATE_COVERAGE:-}" unit \
+	>"$logs/unit-build.log" 2>&1; then
 	ok "unit tests build"
 else
 	fail "unit tests build (see $logs/unit-build.log)"
@@ -101,13 +105,22 @@ run_cmocka() {
 	fi
 }
 
+# One binary per tests/unit/test_*.c: a stale binary of a removed test
+# does not run, a test that did not build fails.
 found=0
-for bin in "$build"/unit/test_* "$asan"/test_*; do
-	[ -x "$bin" ] || continue
+for test_src in "$src"/tests/unit/test_*.c; do
+	[ -e "$test_src" ] || continue
+	name=$(basename "$test_src" .c)
 	found=1
-	label=${bin##*/}
-	[ "${bin%/*}" = "$asan" ] && label="$label (asan)"
-	run_cmocka "$bin" "$label"
+	if [ -x "$build/unit/$name" ]; then
+		run_cmocka "$build/unit/$name" "$name"
+	else
+		fail "$name: not built (see $logs/unit-build.log)"
+	fi
 done
-[ "$found" -eq 1 ] || fail "no unit test binaries in $build/unit"
+for bin in "$asan"/test_*; do
+	[ -x "$bin" ] && run_cmocka "$bin" "${bin##*/} (asan)"
+done
+[ "$found" -eq 1 ] || fail "no unit tests in $src/tests/unit"
+echo "1..$n"
 exit 0

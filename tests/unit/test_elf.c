@@ -123,6 +123,8 @@ static const struct good_case good_cases[] = {
 	ARMHF_V7("variants/armhf-page4096", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
 	ARMHF_V7("variants/armhf-page16384", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x4000),
 	ARMHF_V7("variants/armhf-page65536", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x10000),
+	{ "variants/armhf-v8", 32, 1, ET_DYN, EM_ARM_, 0x05000400, "/lib/ld-linux-armhf.so.3",
+	  0x1000, 14, 'A', 7, 1, true, 5 },
 	{ "variants/armhf-v6-static", 32, 1, ET_EXEC, EM_ARM_, 0x05000400, NULL,
 	  0x1000, 6, -1, 2, 1, true, 5 },
 	/* BE8: EF_ARM_BE8 (0x00800000) in e_flags, lengths big-endian. */
@@ -130,6 +132,15 @@ static const struct good_case good_cases[] = {
 	  0x1000, 10, 'A', 4, 1, true, 5 },
 	{ "variants/arm64be", 64, 2, ET_EXEC, EM_AARCH64, 0, NULL,
 	  0x10000, -1, -1, -1, -1, false, 0 },
+	/*
+	 * PT_LOADs aligned 64 KiB, 4 KiB, 16 KiB, 64 KiB: the minimum counts,
+	 * not the first, the last or the largest.
+	 */
+	AA64("variants/arm64-mixed-align", ET_DYN, "/lib/ld-linux-aarch64.so.1", 0x1000),
+	ARMHF_V7("variants/armhf-mixed-align", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
+	/* A second PT_INTERP names "/ld-linux-...": the first one wins. */
+	AA64("variants/arm64-two-interp", ET_DYN, "/lib/ld-linux-aarch64.so.1", 0x10000),
+	ARMHF_V7("variants/armhf-two-interp", ET_DYN, "/lib/ld-linux-armhf.so.3", 0x1000),
 	/* gas sets no float flag: hard-float comes from Tag_ABI_VFP_args. */
 	{ "variants/attributes.o", 32, 1, ET_REL, EM_ARM_, 0x05000000, NULL,
 	  0, 7, 'A', 2, 1, true, 5 },
@@ -258,6 +269,8 @@ static const struct bad_case bad_cases[] = {
 	{ "corrupt/armhf.shname-range", -EBADMSG },
 	{ "corrupt/armhf.section-past-eof", -EBADMSG },
 	{ "corrupt/armhf.interp-no-nul", -EBADMSG },
+	/* "/lib\0ld-linux-armhf.so.3\0": the kernel would open "/lib". */
+	{ "corrupt/armhf.interp-nul", -EBADMSG },
 	{ "corrupt/armhf.attr-length", 0 },
 	{ "corrupt/armhf.attr-version", 0 },
 	{ "corrupt/armhf.bad-class", -EINVAL },
@@ -267,6 +280,7 @@ static const struct bad_case bad_cases[] = {
 	{ "corrupt/arm64.phnum-overflow", -EBADMSG },
 	{ "corrupt/arm64.shstrndx-range", -EBADMSG },
 	{ "corrupt/arm64.interp-no-nul", -EBADMSG },
+	{ "corrupt/arm64.interp-nul", -EBADMSG },
 	{ "corrupt/armeb-v7.attr-length", 0 },
 	{ "corrupt/armeb-v7.attr-version", 0 },
 	{ "corrupt/armeb-v7.phnum-overflow", -EBADMSG },
@@ -570,6 +584,40 @@ static void test_header_edges(void **state)
 	assert_int_equal(elf_parse_fd(-1, &info), -EBADF);
 }
 
+/*
+ * gABI extended section numbering: e_shnum 0 and e_shstrndx SHN_XINDEX
+ * (0xffff) defer to section header 0's sh_size and sh_link.
+ */
+static void test_extended_numbering(void **state)
+{
+	unsigned char img[512];
+	struct elf_info info;
+	size_t len = make_arm_image(img, (const unsigned char *)"A\x11\0\0\0aeabi\0\x01\x07\0\0\0\x06\x0a",
+				    18, false);
+	unsigned char *sh0 = img + len - 3 * 40;
+
+	(void)state;
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+
+	/* The real counts live in section header 0. */
+	put(img + 48, 0, 2, false);
+	put(img + 50, 0xffff, 2, false);
+	put(sh0 + 20, 3, 4, false);	/* sh_size: e_shnum */
+	put(sh0 + 24, 1, 4, false);	/* sh_link: e_shstrndx */
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+
+	/* Header 0 says there are no sections: nothing to read, no error. */
+	put(sh0 + 20, 0, 4, false);
+	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_false(info.has_arm_attributes);
+
+	/* Header 0 itself outside the file. */
+	put(img + 32, (uint32_t)len - 20, 4, false);
+	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+}
+
 /* A PT_INTERP longer than the buffer, and one of exactly its size. */
 static void test_interp_lengths(void **state)
 {
@@ -629,6 +677,12 @@ static void test_names(void **state)
 	assert_string_equal(elf_machine_name(EM_AARCH64), "AArch64");
 	assert_string_equal(elf_machine_name(EM_386), "i386");
 	assert_string_equal(elf_machine_name(EM_X86_64), "x86-64");
+	assert_string_equal(elf_machine_name(EM_MIPS), "MIPS");
+	assert_string_equal(elf_machine_name(EM_PPC), "PowerPC");
+	assert_string_equal(elf_machine_name(EM_PPC64), "PowerPC64");
+	assert_string_equal(elf_machine_name(EM_S390), "S/390");
+	assert_string_equal(elf_machine_name(EM_RISCV), "RISC-V");
+	assert_string_equal(elf_machine_name(EM_LOONGARCH), "LoongArch");
 	assert_null(elf_machine_name(0xbeef));
 }
 
@@ -747,6 +801,7 @@ int main(void)
 	ADD("elf attributes need EM_ARM and the section name", test_attr_needs_arm_and_name, NULL);
 	ADD("elf header edge cases", test_header_edges, NULL);
 	ADD("elf PT_INTERP lengths", test_interp_lengths, NULL);
+	ADD("elf extended section numbering", test_extended_numbering, NULL);
 	ADD("elf Tag_CPU_arch, Tag_FP_arch and machine names", test_names, NULL);
 	ADD("elf ARM e_flags helpers", test_arm_helpers, NULL);
 #undef ADD

@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests of the collectors (userspace/collect.c) on small trees the
+ * test writes: each row lists the files of a /proc, /sys and root tree and
+ * the facts collect_all() must find in them ("key=value; ..."; see
+ * render() for the keys).  The recorded machines in tests/trees cover the
+ * common layouts end to end; these rows pin the parsers' corners (other
+ * package managers, kernel command lines, binfmt_misc magics of every
+ * machine, cpuinfo without processor lines).  One case runs on the live
+ * machine and checks the facts against uname(2) and sysconf(3).
+ *
+ * File contents starting with "@elf MACHINE CLASS DATA" become a bare ELF
+ * header of that e_machine, ELFCLASS (32/64) and EI_DATA (1 LSB, 2 MSB);
+ * "@fixture REL" copies $EXECSTATE_FIXTURES/REL (tests/fixtures/build-elf.sh),
+ * and the case skips without fixtures.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+#include "execstate.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+struct tree_file {
+	const char *path;	/* under the tree: root/..., proc/..., sys/... */
+	const char *text;
+};
+
+struct collect_case {
+	const char *name;
+	struct tree_file files[12];
+	const char *want;
+};
+
+static char top[64];
+static struct facts facts;
+
+static void mkdirs(const char *path)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (char *s = buf + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(buf, 0755) && errno != EEXIST)
+			fail_msg("mkdir %s: %s", buf, strerror(errno));
+		*s = '/';
+	}
+}
+
+/* A bare ELF header: enough for the parser, no tables. */
+static size_t bare_elf(unsigned char *buf, unsigned int machine, unsigned int cls,
+		       unsigned int data)
+{
+	size_t len = cls == 64 ? 64 : 52;
+	bool be = data == 2;
+
+	memset(buf, 0, len);
+	memcpy(buf, "\177ELF", 4);
+	buf[4] = cls == 64 ? 2 : 1;
+	buf[5] = (unsigned char)data;
+	buf[6] = 1;
+	buf[be ? 17 : 16] = 2;					/* e_type ET_EXEC */
+	buf[be ? 19 : 18] = (unsigned char)machine;		/* e_machine */
+	buf[be ? 18 : 19] = (unsigned char)(machine >> 8);
+	buf[be ? 23 : 20] = 1;					/* e_version */
+	return len;
+}
+
+static void write_file(const char *dir, const struct tree_file *tf)
+{
+	char path[512];
+	unsigned char elf[64];
+	unsigned int machine, cls, data;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, tf->path);
+	mkdirs(path);
+	if (strstr(tf->path, ".gz")) {
+		gzFile gz = gzopen(path, "wb");
+
+		assert_non_null(gz);
+		gzputs(gz, tf->text);
+		gzclose(gz);
+		return;
+	}
+	if (!strncmp(tf->text, "@fixture ", 9)) {
+		const char *fixtures = getenv("EXECSTATE_FIXTURES");
+		char cmd[1200];
+
+		if (!fixtures || !fixtures[0])
+			skip();
+		snprintf(cmd, sizeof(cmd), "cp '%s/%s' '%s'", fixtures, tf->text + 9, path);
+		assert_int_equal(system(cmd), 0);
+		return;
+	}
+	f = fopen(path, "w");
+	assert_non_null(f);
+	if (sscanf(tf->text, "@elf %u %u %u", &machine, &cls, &data) == 3)
+		fwrite(elf, 1, bare_elf(elf, machine, cls, data), f);
+	else
+		fputs(tf->text, f);
+	fclose(f);
+}
+
+static const char *tri_name(int t)
+{
+	return t == TRI_YES ? "y" : t == TRI_NO ? "n" : "unknown";
+}
+
+static const char *dash(const char *s)
+{
+	return s && s[0] ? s : "-";
+}
+
+/* Every fact as "key=value;" tokens. */
+static void render(const struct facts *f, char *out, size_t size)
+{
+	static const char *const roles[BIN_COUNT] = { "init", "sh", "env", "loader" };
+	size_t len = 0;
+
+#define PUT(...) (len += snprintf(out + len, size - len, __VA_ARGS__))
+	PUT("kernel=%s;release=%s;source=%s;", dash(f->kernel_machine), dash(f->kernel_release),
+	    dash(f->kernel_machine_source));
+	PUT("cpu=%d;processors=%u;cpu.arch=%d;cpu.architecture=%s;model=%s;features=%s;",
+	    f->cpu.present, f->cpu.processors, f->cpu.arch_level, dash(f->cpu.cpu_architecture),
+	    dash(f->cpu.model_name), dash(f->cpu.features));
+	if (f->cpu.has_part)
+		PUT("part=%02x:%03x;", f->cpu.implementer, f->cpu.part);
+	else
+		PUT("part=-;");
+	PUT("hardware=%s;lm=%d;", dash(f->cpu.hardware), f->cpu.x86_lm);
+	PUT("aarch32_el0=%s;online=%s;", f->have_aarch32_el0_file ?
+	    (f->aarch32_el0_cpus[0] ? f->aarch32_el0_cpus : "(empty)") : "-",
+	    dash(f->online_cpus));
+	PUT("config.compat=%s;config.ia32=%s;config.x32=%s;config.page=%lu;config.source=%s;",
+	    tri_name(f->config_compat), tri_name(f->config_ia32), tri_name(f->config_x32),
+	    f->config_page_size, dash(f->config_source));
+	PUT("ia32_off=%d;binfmt=", f->cmdline_ia32_off);
+	for (unsigned int i = 0; i < f->n_binfmt; i++)
+		PUT("%s%s:%s:%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
+		    f->binfmt[i].enabled ? "enabled" : "disabled");
+	PUT("%s;", f->n_binfmt ? "" : "-");
+	for (int i = 0; i < BIN_COUNT; i++) {
+		const struct userland_bin *b = &f->bins[i];
+
+		if (b->err)
+			PUT("%s=err%d;", roles[i], b->err);
+		else
+			PUT("%s=%s/v%d;", roles[i], b->abi ? b->abi->name : "?", b->arm_arch);
+	}
+	PUT("interp=%s;", f->bins[BIN_INIT].elf.has_interp ? f->bins[BIN_INIT].elf.interp : "-");
+	PUT("dpkg=%s;apk=%s;pacman=%s;rpm=%s;os=%s;pretty=%s;", dash(f->dpkg_arch),
+	    dash(f->apk_arch), dash(f->pacman_arch), dash(f->rpm_arch), dash(f->os_id),
+	    dash(f->os_pretty));
+	PUT("mod=%d;mod.aarch64=%s;page=%lu;page.source=%s;evidence=%u;",
+	    f->mod.present, tri_name(f->mod.aarch64_capable), f->page_size,
+	    dash(f->page_size_source), f->n_ev);
+#undef PUT
+	assert_true(len < size);
+}
+
+/* Each "key=value" of want must be in got, with exactly that value. */
+static void expect_facts(const char *name, const char *got, const char *want)
+{
+	char buf[2048], padded[8192], *save = NULL, *item;
+
+	snprintf(padded, sizeof(padded), ";%s", got);
+	snprintf(buf, sizeof(buf), "%s", want);
+	for (item = strtok_r(buf, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
+		const char *eq, *at, *value, *end;
+		char key[64];
+
+		while (*item == ' ')
+			item++;
+		eq = strchr(item, '=');
+		assert_non_null(eq);
+		snprintf(key, sizeof(key), ";%.*s=", (int)(eq - item), item);
+		at = strstr(padded, key);
+		if (!at)
+			fail_msg("%s: no fact %s in %s", name, key + 1, got);
+		value = at + strlen(key);
+		end = strchr(value, ';');
+		if ((size_t)(end - value) != strlen(eq + 1) || strncmp(value, eq + 1, end - value))
+			fail_msg("%s: want %s, got %.*s\n  facts: %s", name, item,
+				 (int)(end - at - 1), at + 1, got);
+	}
+}
+
+static void make_tree(const char *dir, const struct collect_case *c)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' && mkdir -p '%s/root' '%s/proc' '%s/sys'",
+		 dir, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(c->files) && c->files[i].path; i++)
+		write_file(dir, &c->files[i]);
+}
+
+static void tree_paths(struct paths *p, const char *dir)
+{
+	char path[512];
+
+	paths_init(p);
+	snprintf(path, sizeof(path), "%s/root", dir);
+	assert_int_equal(paths_set(p, PATH_ROOT, path), 0);
+	snprintf(path, sizeof(path), "%s/sys", dir);
+	assert_int_equal(paths_set(p, PATH_SYSFS, path), 0);
+	snprintf(path, sizeof(path), "%s/proc", dir);
+	assert_int_equal(paths_set(p, PATH_PROCFS, path), 0);
+}
+
+static void test_collect(void **state)
+{
+	const struct collect_case *c = *state;
+	struct collect_opts o = { .probe_personality = true };
+	struct paths p;
+	char dir[128], got[8192];
+
+	snprintf(dir, sizeof(dir), "%s/tree", top);
+	make_tree(dir, c);
+	tree_paths(&p, dir);
+	memset(&facts, 0, sizeof(facts));
+	collect_all(&p, &o, &facts);
+	render(&facts, got, sizeof(got));
+	expect_facts(c->name, got, c->want);
+}
+
+#define ARMHF_MAGIC "magic 7f454c4601010100000000000000000002002800\n"
+#define BINFMT(magic) "enabled\ninterpreter /usr/bin/qemu\nflags: POF\noffset 0\nmagic " magic "\n"
+
+static const struct collect_case cases[] = {
+	{ "an empty tree: nothing found, nothing guessed",
+	  { { NULL } },
+	  /* Only the three missing executables are worth a line. */
+	  "kernel=-; release=-; source=sys/kernel/arch under --procfs; cpu=0; processors=0; "
+	  "aarch32_el0=-; online=-; config.compat=unknown; config.source=-; ia32_off=0; "
+	  "binfmt=-; init=err-2; sh=err-2; env=err-2; loader=err-2; dpkg=-; os=-; mod=0; "
+	  "page=0; page.source=-; evidence=3" },
+	{ "32-bit ARM: model name (v6l) beats CPU architecture 7",
+	  { { "proc/sys/kernel/arch", "armv6l\n" }, { "proc/sys/kernel/osrelease", "6.1.21+\n" },
+	    { "proc/cpuinfo", "processor\t: 0\nmodel name\t: ARMv6-compatible processor rev 7 (v6l)\n"
+	      "BogoMIPS\t: 697.95\nFeatures\t: half thumb fastmult vfp edsp java tls\n"
+	      "CPU implementer\t: 0x41\nCPU architecture: 7\nCPU part\t: 0xb76\n\n"
+	      "Hardware\t: BCM2835\nRevision\t: 9000c1\n" },
+	    { "root/etc/os-release", "PRETTY_NAME='Raspbian GNU/Linux 12 (bookworm)'\nID=raspbian\n" },
+	    { NULL } },
+	  "kernel=armv6l; release=6.1.21+; cpu=1; processors=1; cpu.arch=6; cpu.architecture=7; "
+	  "model=ARMv6-compatible processor rev 7 (v6l); features=half thumb fastmult vfp edsp "
+	  "java tls; part=41:b76; hardware=BCM2835; os=raspbian; "
+	  "pretty=Raspbian GNU/Linux 12 (bookworm); page=4096; "
+	  "page.source=architecture (4 KiB pages only)" },
+	{ "cpuinfo without processor lines counts one CPU; AArch64 level",
+	  { { "proc/sys/kernel/arch", "aarch64\n" },
+	    { "proc/cpuinfo", "Features\t: fp asimd\nCPU architecture: AArch64\n" }, { NULL } },
+	  "cpu=1; processors=1; cpu.arch=8; cpu.architecture=AArch64; features=fp asimd; "
+	  "page=0" },
+	{ "only the first CPU's fields count",
+	  { { "proc/cpuinfo", "processor\t: 0\nflags\t\t: fpu lm sse2\n\nprocessor\t: 1\n"
+	      "flags\t\t: fpu sse2\nmodel name\t: second\n\n" }, { NULL } },
+	  "processors=2; features=fpu lm sse2; lm=1; model=-" },
+	{ "kernel config: 64K pages, COMPAT and IA32 off, from config.gz",
+	  { { "proc/sys/kernel/arch", "aarch64\n" },
+	    { "proc/config.gz", "CONFIG_ARM64_64K_PAGES=y\n# CONFIG_COMPAT is not set\n"
+	      "# CONFIG_IA32_EMULATION is not set\nCONFIG_X86_X32_ABI=y\n" }, { NULL } },
+	  "config.compat=n; config.ia32=n; config.x32=y; config.page=65536; "
+	  "config.source=config.gz under procfs; page=65536; page.source=kernel config" },
+	{ "kernel config from the root's /boot, 4K and 16K lines",
+	  { { "proc/sys/kernel/arch", "aarch64\n" }, { "proc/sys/kernel/osrelease", "6.12-arm64\n" },
+	    { "root/boot/config-6.12-arm64", "CONFIG_ARM64_16K_PAGES=y\nCONFIG_COMPAT=y\n" },
+	    { NULL } },
+	  "config.compat=y; config.ia32=unknown; config.page=16384; "
+	  "config.source=boot/config-6.12-arm64; page=16384" },
+	{ "an empty config file is no config",
+	  { { "proc/sys/kernel/osrelease", "6.1\n" }, { "root/boot/config-6.1", "" }, { NULL } },
+	  "config.source=-; config.compat=unknown" },
+	{ "ia32_emulation: kstrtobool values, the last one wins, none after --",
+	  { { "proc/sys/kernel/arch", "x86_64\n" },
+	    { "proc/cmdline", "ro ia32_emulation=1 quiet ia32_emulation=No\n" }, { NULL } },
+	  "ia32_off=1; page=4096" },
+	{ "ia32_emulation=off then =on: enabled",
+	  { { "proc/cmdline", "ia32_emulation=off ia32_emulation=on" }, { NULL } },
+	  "ia32_off=0" },
+	{ "ia32_emulation=F and a value that is no boolean",
+	  { { "proc/cmdline", "ia32_emulation=F ia32_emulation=maybe" }, { NULL } },
+	  "ia32_off=1" },
+	{ "ia32_emulation=0 after -- belongs to init",
+	  { { "proc/cmdline", "root=/dev/sda1 -- ia32_emulation=0" }, { NULL } },
+	  "ia32_off=0" },
+	{ "ia32_emulation=OFF, =t, =0",
+	  { { "proc/cmdline", "ia32_emulation=t ia32_emulation=OFF" }, { NULL } },
+	  "ia32_off=1" },
+	{ "binfmt_misc: every machine's magic, in name order; others skipped",
+	  { { "proc/sys/fs/binfmt_misc/status", "enabled\n" },
+	    { "proc/sys/fs/binfmt_misc/register", "" },
+	    { "proc/sys/fs/binfmt_misc/z-riscv64", BINFMT("7f454c460201010000000000000000000200f300") },
+	    { "proc/sys/fs/binfmt_misc/y-x32", BINFMT("7f454c4601010100000000000000000002003e00") },
+	    { "proc/sys/fs/binfmt_misc/x-amd64", BINFMT("7f454c4602010100000000000000000002003e00") },
+	    { "proc/sys/fs/binfmt_misc/w-i386", BINFMT("7f454c4601010100000000000000000002000300") },
+	    { "proc/sys/fs/binfmt_misc/v-ppc64le", BINFMT("7f454c4602010100000000000000000002001500") },
+	    { "proc/sys/fs/binfmt_misc/u-s390x", BINFMT("7f454c4602020100000000000000000000020016") },
+	    { "proc/sys/fs/binfmt_misc/t-armeb", "disabled\n" ARMHF_MAGIC },
+	    { "proc/sys/fs/binfmt_misc/s-mips", BINFMT("7f454c4601020100000000000000000000020008") },
+	    { "proc/sys/fs/binfmt_misc/r-python", BINFMT("a70d0d0a") },
+	    { NULL } },
+	  "binfmt=t-armeb:armhf:disabled,u-s390x:s390x:enabled,v-ppc64le:ppc64el:enabled,"
+	  "w-i386:i386:enabled,x-amd64:amd64:enabled,y-x32:x32:enabled,"
+	  "z-riscv64:riscv64:enabled" },
+	{ "binfmt_misc without entries",
+	  { { "proc/sys/fs/binfmt_misc/status", "enabled\n" }, { NULL } },
+	  "binfmt=-" },
+	{ "bare ELF headers: riscv64, ppc64el and s390x userlands, no loader",
+	  { { "root/sbin/init", "@elf 243 64 1" }, { "root/bin/sh", "@elf 21 64 1" },
+	    { "root/usr/bin/env", "@elf 22 64 2" }, { NULL } },
+	  "init=riscv64/v0; sh=ppc64el/v0; env=s390x/v0; loader=err-2; interp=-" },
+	{ "ELF files no ABI claims: big-endian ppc64, 32-bit AArch64, 64-bit ARM, MIPS",
+	  { { "root/sbin/init", "@elf 21 64 2" }, { "root/bin/sh", "@elf 183 32 1" },
+	    { "root/usr/bin/env", "@elf 40 64 1" }, { NULL } },
+	  "init=?/v0; sh=?/v8; env=?/v0" },
+	{ "ARM build attributes: Tag_CPU_arch v8-A and v7 of real cross builds",
+	  { { "root/sbin/init", "@fixture variants/armhf-v8" },
+	    { "root/bin/sh", "@fixture armhf/sh" }, { "root/usr/bin/env", "@fixture armel/env" },
+	    { "root/lib/ld-linux-armhf.so.3", "@fixture armhf/loader" }, { NULL } },
+	  "init=armhf/v8; sh=armhf/v7; env=armel/v5; loader=armhf/v7; "
+	  "interp=/lib/ld-linux-armhf.so.3" },
+	{ "a script and a directory are not executables",
+	  { { "root/sbin/init/README", "a directory\n" }, { "root/bin/sh", "#!/bin/busybox sh\n" },
+	    { NULL } },
+	  "init=err-21; sh=err-8; env=err-2" },
+	{ "Alpine: apk arch, os-release in /usr/lib",
+	  { { "root/etc/apk/arch", "  armv7 \n" },
+	    { "root/usr/lib/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nno equals sign\n"
+	      "PRETTY_NAME=\"Alpine Linux v3.20\"\n" }, { NULL } },
+	  "apk=armv7; os=alpine; pretty=Alpine Linux v3.20; dpkg=-" },
+	{ "Arch Linux ARM: pacman.conf Architecture, rpm platform",
+	  { { "root/etc/pacman.conf", "[options]\n# Architecture = auto\n  Architecture = armv7h\n"
+	      "Architecture = aarch64\n" },
+	    { "root/etc/rpm/platform", "armv7hl-redhat-linux-gnueabi\n" }, { NULL } },
+	  "pacman=armv7h; rpm=armv7hl" },
+	{ "pacman Architecture = auto says nothing; rpm without a dash",
+	  { { "root/etc/pacman.conf", "Architecture = auto\n" },
+	    { "root/etc/rpm/platform", "x86_64\n" }, { NULL } },
+	  "pacman=-; rpm=x86_64" },
+	{ "dpkg status: the dpkg package's architecture, not the first one",
+	  { { "root/var/lib/dpkg/status", "Package: libc6\nArchitecture: arm64\n\n"
+	      "Package: dpkg\nStatus: install ok installed\nArchitecture: armhf\n" }, { NULL } },
+	  "dpkg=armhf" },
+	{ "sysfs CPU lists, and an empty aarch32_el0",
+	  { { "sys/devices/system/cpu/online", "0-7\n" },
+	    { "sys/devices/system/cpu/aarch32_el0", "\n" }, { NULL } },
+	  "online=0-7; aarch32_el0=(empty)" },
+	{ "execstate.ko on a 32-bit kernel: AArch64-capable no",
+	  { { "sys/kernel/execstate/abi_version", "1\n" },
+	    { "sys/kernel/execstate/kernel_machine", "armv7l\n" },
+	    { "sys/kernel/execstate/page_size", "4096\n" },
+	    { "sys/kernel/execstate/aarch64_capable", "no\n" },
+	    { "sys/kernel/execstate/aarch64_capable_reason", "ID_PFR0 says ARMv7\n" },
+	    { "sys/kernel/execstate/cpu_arch", "v7\n" }, { NULL } },
+	  "mod=1; mod.aarch64=n; page=4096; page.source=module" },
+};
+
+/* More evidence than fits is dropped, not overflowed. */
+static void test_evidence_full(void **state)
+{
+	(void)state;
+	memset(&facts, 0, sizeof(facts));
+	for (int i = 0; i < EVIDENCE_MAX + 5; i++)
+		evidence_add(&facts, "key", "test", "%d", i);
+	assert_int_equal(facts.n_ev, EVIDENCE_MAX);
+	assert_string_equal(facts.ev[EVIDENCE_MAX - 1].value, "159");
+}
+
+/* This very machine, against uname(2) and sysconf(3). */
+static void test_live(void **state)
+{
+	struct collect_opts o = { .probe_personality = true, .use_netlink = true };
+	struct paths p;
+	struct utsname u;
+	char got[8192];
+
+	(void)state;
+	paths_init(&p);
+	memset(&facts, 0, sizeof(facts));
+	collect_all(&p, &o, &facts);
+	render(&facts, got, sizeof(got));
+	assert_int_equal(uname(&u), 0);
+	assert_string_equal(facts.kernel_machine, u.machine);
+	assert_string_equal(facts.kernel_release, u.release);
+	assert_string_equal(facts.kernel_machine_source, "uname(2)");
+	assert_true(facts.have_personality);
+	assert_true(facts.have_auxv);
+	assert_int_equal(facts.page_size, (unsigned long)sysconf(_SC_PAGESIZE));
+	assert_string_equal(facts.page_size_source, facts.mod.present ? "module" :
+			    "sysconf(_SC_PAGESIZE)");
+	/* The test binary's own ELF ABI is a native one of this kernel. */
+	assert_true(facts.cpu.present);
+	print_message("# live: %.200s\n", strstr(got, "init="));
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	snprintf(top, sizeof(top), "/tmp/execstate-collect-XXXXXX");
+	return mkdtemp(top) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
+	return system(cmd);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[ARRAY_SIZE(cases) + 2];
+	size_t n = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		tests[n++] = (struct CMUnitTest){ cases[i].name, test_collect, NULL, NULL,
+						  (void *)&cases[i] };
+	tests[n++] = (struct CMUnitTest){ "evidence beyond EVIDENCE_MAX is dropped",
+					  test_evidence_full, NULL, NULL, NULL };
+	tests[n++] = (struct CMUnitTest){ "the live machine agrees with uname(2) and sysconf(3)",
+					  test_live, NULL, NULL, NULL };
+	return _cmocka_run_group_tests("collect", tests, n, group_setup, group_teardown);
+}
