@@ -120,7 +120,8 @@ void selfexec_collect(const struct paths *p, struct facts *f)
 		s->abi_source = "compile time";
 		snprintf(s->uname_machine, sizeof(s->uname_machine), "%s", f->kernel_machine);
 		read_real_exe(p, s);
-	} else if (path_exists(p, PATH_PROCFS, "self/exe")) {
+	} else {
+		/* A recorded tree may hold the recording process as proc/self. */
 		task_read_exe(p, "self", &exe, target, sizeof(target));
 		if (!exe.err) {
 			s->abi = bin_abi(&exe);
@@ -197,8 +198,10 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 		set_mode(v, "emulated", "inferred", "the kernel's self/exe is %s, not this program",
 			 s->real_exe);
 	} else if (st && (st->kind == EXEC_NO || st->kind == EXEC_EMULATED)) {
-		set_mode(v, "emulated", "inferred", "the %s kernel cannot run %s natively (%s)",
-			 v->kernel_machine, s->abi->name, st->reason);
+		set_mode(v, "emulated", "inferred", "the %s kernel cannot run %s natively%s%s%s",
+			 v->kernel_machine, s->abi->name,
+			 st->kind == EXEC_EMULATED ? ", only through " : " (",
+			 st->reason, st->kind == EXEC_EMULATED ? "" : ")");
 	} else {
 		set_mode(v, "native", "inferred", "%s on the %s kernel%s", s->abi->name,
 			 v->kernel_machine, s->uname_machine[0] ? ", uname(2) agrees" : "");

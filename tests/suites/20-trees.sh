@@ -7,14 +7,22 @@
 # expect lines:
 #   userland ABI          fixture set to install (arm64 armhf armv6hf armel i386 amd64)
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
+#   install ABI FILE PATH put fixture ABI/FILE (init, sh, env) at PATH in the root
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
+#   pid PID LINE...       `execstate pid PID` prints exactly LINE
+#   pid-json PID KEY VAL  in `execstate --json pid PID`, KEY (a.b for nested
+#                         members) is VAL (JSON null, true, false as such)
+#   pid-error PID CODE MSG   `execstate pid PID` exits CODE with MSG on stderr
+#   pid-many CODE N PID...   `execstate pid PID...` exits CODE printing N lines
+#   prom LINE             `execstate --prometheus` prints LINE (@VERSION@: ours)
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
 cli=$build/execstate
 fixtures=$build/fixtures
+version=$(cat "$src/VERSION")
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -47,9 +55,15 @@ for case_dir in "$src"/tests/trees/*/; do
 	awk '$1 == "remove" { print $2 }' "$case_dir/expect" | while read -r gone; do
 		rm -f "$work/root/$gone"
 	done
+	awk '$1 == "install" { print $2, $3, $4 }' "$case_dir/expect" |
+		while read -r fabi file dest; do
+			mkdir -p "$work/root$(dirname "$dest")"
+			cp "$fixtures/$fabi/$file" "$work/root$dest"
+		done
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 
 	conflicts=$("${es[@]}" get conflicts)
+	prom=$("${es[@]}" --prometheus)
 	while read -r verb key rest; do
 		case $verb in
 		get)
@@ -67,6 +81,40 @@ for case_dir in "$src"/tests/trees/*/; do
 			;;
 		no-conflict)
 			check '! [[ " $conflicts " == *" $key "* ]]' "$case: no conflict $key ($conflicts)"
+			;;
+		pid)
+			got=$("${es[@]}" pid "$key" 2>&1)
+			check '[ "$got" = "$rest" ]' "$case: pid $key prints '$rest' (got '$got')"
+			;;
+		pid-json)
+			got=$("${es[@]}" --json pid "$key" | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+for k in sys.argv[1].split("."):
+    v = v[k]
+print(json.dumps(v) if not isinstance(v, str) else v)' "${rest%% *}" 2>&1)
+			check '[ "$got" = "${rest#* }" ]' "$case: pid $key --json ${rest%% *} is ${rest#* } (got '$got')"
+			;;
+		pid-error)
+			code=${rest%% *} msg=${rest#* }
+			"${es[@]}" pid "$key" >"$work/pid.out" 2>"$work/pid.err"
+			rc=$?
+			check '[ "$rc" = "$code" ] && grep -qF "execstate: $msg" "$work/pid.err" &&
+				[ "$(wc -l <"$work/pid.err")" -eq 1 ] && [ ! -s "$work/pid.out" ]' \
+				"$case: pid $key exits $code with '$msg' (got $rc: $(head -c 160 "$work/pid.err"))"
+			;;
+		pid-many)
+			read -r lines pids <<<"$rest"
+			# shellcheck disable=SC2086
+			"${es[@]}" pid $pids >"$work/pid.out" 2>"$work/pid.err"
+			rc=$?
+			check '[ "$rc" = "$key" ] && [ "$(wc -l <"$work/pid.out")" -eq "$lines" ]' \
+				"$case: pid $pids exits $key printing $lines lines (got $rc, $(wc -l <"$work/pid.out"))"
+			;;
+		prom)
+			line=${key}${rest:+ $rest}
+			line=${line//@VERSION@/$version}
+			check 'grep -qxF -- "$line" <<<"$prom"' "$case: --prometheus prints $line"
 			;;
 		esac
 	done < <(grep -v '^#' "$case_dir/expect")
