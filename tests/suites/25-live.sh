@@ -129,6 +129,9 @@ fi
 
 # ---------------------------------------------------------------- exec-mode
 check "the native build says exec-mode native" test "$($cli get exec-mode)" = native
+# PER_LINUX32 changes uname(2) the kernel's way (i686, armv8l): not emulation.
+check "under setarch linux32 (uname $(setarch linux32 uname -m)) still exec-mode native" \
+	test "$(setarch linux32 "$cli" get exec-mode)" = native
 armhf=$build/armhf/execstate
 if ! command -v arm-linux-gnueabihf-gcc >/dev/null || ! command -v qemu-arm-static >/dev/null; then
 	missing "armhf build under qemu-user" "arm-linux-gnueabihf-gcc or qemu-arm-static"
