@@ -63,6 +63,7 @@ for case_dir in "$src"/tests/trees/*/; do
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 
 	conflicts=$("${es[@]}" get conflicts)
+	# shellcheck disable=SC2034 # read by the prom checks through eval
 	prom=$("${es[@]}" --prometheus)
 	while read -r verb key rest; do
 		case $verb in
