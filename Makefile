@@ -13,6 +13,7 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 MODULESLOADDIR ?= $(PREFIX)/lib/modules-load.d
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 DESTDIR ?=
 KVER ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KVER)/build
@@ -79,13 +80,15 @@ style:
 coverage:
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL EXECSTATE_BUILD=$(O) tests/lib/coverage.sh
 
-# make install: the CLI, its man pages, bash completion and the
-# modules-load.d entry that loads the module at boot (the module itself comes
-# from dkms-install or the execstate-dkms package).  uninstall removes exactly
-# the files in install_files.
+# make install: the CLI, its man pages, bash completion, the modules-load.d
+# entry that loads the module at boot (the module itself comes from
+# dkms-install or the execstate-dkms package) and the systemd service and
+# timer that write the Prometheus metrics (installed, not enabled).
+# uninstall removes exactly the files in install_files.
+systemd_units := execstate-prometheus.service execstate-prometheus.timer
 install_files := $(BINDIR)/execstate $(MANDIR)/man1/execstate.1 \
 	$(MANDIR)/man5/execstate-sysfs.5 $(COMPLETIONDIR)/execstate \
-	$(MODULESLOADDIR)/execstate.conf
+	$(MODULESLOADDIR)/execstate.conf $(addprefix $(SYSTEMDUNITDIR)/,$(systemd_units))
 
 $(O)/execstate-sysfs.5: kmod/Documentation/execstate-sysfs.5.scd
 	@mkdir -p $(O)
@@ -97,6 +100,11 @@ install: cli man $(O)/execstate-sysfs.5
 	install -D -m 0644 $(O)/execstate-sysfs.5 $(DESTDIR)$(MANDIR)/man5/execstate-sysfs.5
 	install -D -m 0644 userspace/execstate.bash-completion $(DESTDIR)$(COMPLETIONDIR)/execstate
 	install -D -m 0644 dkms/modules-load.conf $(DESTDIR)$(MODULESLOADDIR)/execstate.conf
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
+	for unit in $(systemd_units); do \
+		sed 's|@BINDIR@|$(BINDIR)|g' systemd/$$unit >$(DESTDIR)$(SYSTEMDUNITDIR)/$$unit && \
+		chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/$$unit || exit 1; \
+	done
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(install_files))

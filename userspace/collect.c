@@ -397,7 +397,7 @@ static int binfmt_entry_name(const struct dirent *de)
 	       strcmp(de->d_name, "status");
 }
 
-static void collect_binfmt(const struct paths *p, struct facts *f)
+void collect_binfmt(const struct paths *p, struct facts *f)
 {
 	char dir[4096], rel[320], line[512];
 	struct dirent **names;
@@ -467,7 +467,7 @@ static int arm_arch_level(int tag)
 }
 
 /* The ABI a parsed executable belongs to. */
-static const struct abi_desc *bin_abi(struct userland_bin *b)
+const struct abi_desc *bin_abi(struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
 
@@ -540,8 +540,8 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 	}
 }
 
-static void read_bin(const struct paths *p, enum path_base base, const char *rel,
-		     const char *shown, struct userland_bin *b)
+void read_bin(const struct paths *p, enum path_base base, const char *rel,
+	      const char *shown, struct userland_bin *b)
 {
 	int fd;
 
@@ -768,6 +768,7 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	collect_page_size(p, f);
 	collect_cmdline(p, f);
 	collect_binfmt(p, f);
+	selfexec_collect(p, f);
 	collect_userland(p, f);
 	collect_dpkg(p, f);
 	collect_other_pkg(p, f);

@@ -58,6 +58,22 @@ struct binfmt_entry {
 	const struct abi_desc *abi;	/* ELF ABI the magic matches, NULL otherwise */
 };
 
+/*
+ * How this very process runs (selfexec.c): natively, or under a qemu-user
+ * emulator, which fakes uname(2) and /proc/self/exe but not the kernel's
+ * sys/kernel/arch or sysfs.
+ */
+struct self_exec {
+	const struct abi_desc *abi;	/* the ABI this execstate binary runs as; NULL unknown */
+	const char *abi_source;		/* "compile time" or a recorded proc/self/exe */
+	char uname_machine[65];		/* uname(2) as this process sees it; "" not live */
+	char kernel_arch[65];		/* procfs sys/kernel/arch, the real kernel's */
+	bool uname_emulated;		/* uname(2) disagrees with the kernel unexplained */
+	char real_exe[256];		/* the kernel's own /proc/self/exe when qemu hides it */
+	char interpreter[256];		/* the emulator, when known */
+	char binfmt[64];		/* the binfmt_misc entry that runs this ABI, "" none */
+};
+
 struct facts {
 	/* kernel */
 	char kernel_machine[65];	/* uname(2) machine or procfs sys/kernel/arch */
@@ -93,6 +109,8 @@ struct facts {
 	struct modfacts mod;
 	bool have_module_status;
 	struct module_status module_status;
+	/* this process */
+	struct self_exec self;
 	/* every fact above that was found, with its source */
 	struct evidence ev[EVIDENCE_MAX];
 	unsigned int n_ev;
@@ -129,6 +147,9 @@ struct verdict {
 	unsigned int n_exec;
 	struct conflict conflicts[CONFLICT_MAX];
 	unsigned int n_conflicts;
+	const char *exec_mode;		/* this execstate process: native, emulated, unknown */
+	const char *exec_mode_confidence;	/* authoritative, inferred */
+	char exec_mode_reason[300];
 };
 
 struct collect_opts {
@@ -140,7 +161,19 @@ void evidence_add(struct facts *f, const char *key, const char *source, const ch
 	__attribute__((format(printf, 4, 5)));
 
 void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f);
+/* Single collectors and ELF helpers of collect.c that pid.c and selfexec.c share. */
+void collect_binfmt(const struct paths *p, struct facts *f);
+void read_bin(const struct paths *p, enum path_base base, const char *rel,
+	      const char *shown, struct userland_bin *b);
+const struct abi_desc *bin_abi(struct userland_bin *b);
+/* selfexec.c: evidence about this process (collect stage), then its exec-mode. */
+void selfexec_collect(const struct paths *p, struct facts *f);
+void selfexec_decide(const struct paths *p, const struct facts *f, struct verdict *v);
+/* The ABI this binary was compiled for. */
+const struct abi_desc *selfexec_build_abi(void);
 void verdict_decide(const struct paths *p, const struct facts *f, struct verdict *v);
+void add_conflict(struct verdict *v, const char *id, const char *remedy, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Judge one more ABI (check --target) and add it to v->exec. */
 const struct exec_status *verdict_judge(const struct paths *p, const struct facts *f,
 					struct verdict *v, const struct abi_desc *a);
@@ -156,5 +189,12 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v);
 int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool pretty);
 void print_shell(FILE *out, const struct facts *f, const struct verdict *v);
 void print_make(FILE *out, const struct facts *f, const struct verdict *v);
+/* prometheus.c: the text exposition format for node_exporter's textfile collector. */
+void print_prometheus(FILE *out, const struct facts *f, const struct verdict *v);
+/* A label value escaped: backslash, double quote and newline. */
+void prom_escape_label(FILE *out, const char *s);
+/* HELP text escaped: backslash and newline. */
+void prom_escape_help(FILE *out, const char *s);
+const char *verdict_module_state(const struct facts *f);
 
 #endif

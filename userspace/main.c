@@ -7,24 +7,28 @@
  * one switch on the mode calls the printer.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "execstate.h"
+#include "pid.h"
 
 /* Exit codes, documented in execstate(1). */
 enum {
 	EXIT_OK = 0,
 	EXIT_NOT_NATIVE = 1,	/* check: the target does not run natively */
 	EXIT_USAGE = 2,		/* bad usage, unreadable input, internal error */
+	EXIT_PID = 3,		/* pid: a PID was not answered (no such process, ...) */
 };
 
-enum mode { MODE_HUMAN, MODE_JSON, MODE_SHELL, MODE_MAKE, MODE_GET, MODE_CHECK,
-	    MODE_LIST_KEYS, MODE_LIST_TARGETS };
+enum mode { MODE_HUMAN, MODE_JSON, MODE_SHELL, MODE_MAKE, MODE_PROMETHEUS, MODE_GET,
+	    MODE_CHECK, MODE_LIST_KEYS, MODE_LIST_TARGETS };
 
 struct ctx {
 	enum mode mode;
@@ -34,6 +38,10 @@ struct ctx {
 	bool load;
 	const char *key;
 	const struct abi_desc *target;
+	const char *output;	/* --output FILE, written atomically */
+	bool pid;		/* the pid command: pid_args[0 .. n_pid_args) */
+	char **pid_args;
+	int n_pid_args;
 };
 
 static void usage(FILE *out)
@@ -42,6 +50,7 @@ static void usage(FILE *out)
 	      "  execstate [options]                   report the verdict and its evidence\n"
 	      "  execstate [options] get KEY           print one value of the verdict\n"
 	      "  execstate [options] check --target ABI   exit 0 if ABI runs natively here\n"
+	      "  execstate [--json] pid PID...         execution state and emulation of processes\n"
 	      "\n"
 	      "Which ABI this machine's userland really runs (AArch64 or AArch32, armhf or\n"
 	      "armel, ARMv6/v7/v8, amd64 or i386) and what it can execute natively.\n"
@@ -51,6 +60,8 @@ static void usage(FILE *out)
 	      "      --compact         JSON on one line\n"
 	      "  -s, --shell           EXECSTATE_* assignments for eval\n"
 	      "  -m, --make            a makefile fragment\n"
+	      "      --prometheus      Prometheus text format (node_exporter textfile collector)\n"
+	      "  -o, --output FILE     write to FILE atomically (a temporary file, then rename)\n"
 	      "  -t, --target ABI      the ABI for check (arm64, armhf, armv6hf, armel, amd64,\n"
 	      "                        i386, x32, ... or their machine, Debian, GNU or Docker name)\n"
 	      "  -r, --root DIR        judge the userland under DIR (a chroot or an image)\n"
@@ -65,7 +76,7 @@ static void usage(FILE *out)
 	      "  -V, --version         the version\n"
 	      "\n"
 	      "Exit status: 0 success (check: runs natively), 1 check: does not run natively,\n"
-	      "2 usage or input error.  See execstate(1).\n", out);
+	      "2 usage or input error, 3 pid: a PID was not answered.  See execstate(1).\n", out);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -105,12 +116,14 @@ static int set_dir(struct ctx *c, enum path_base base, const char *opt, const ch
 static int parse_args(int argc, char **argv, struct ctx *c)
 {
 	enum { OPT_SYSFS = 256, OPT_PROCFS, OPT_NETLINK, OPT_LOAD, OPT_NO_PROBE,
-	       OPT_COMPACT, OPT_LIST_KEYS, OPT_LIST_TARGETS };
+	       OPT_COMPACT, OPT_LIST_KEYS, OPT_LIST_TARGETS, OPT_PROMETHEUS };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "compact", no_argument, NULL, OPT_COMPACT },
 		{ "shell", no_argument, NULL, 's' },
 		{ "make", no_argument, NULL, 'm' },
+		{ "prometheus", no_argument, NULL, OPT_PROMETHEUS },
+		{ "output", required_argument, NULL, 'o' },
 		{ "target", required_argument, NULL, 't' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "sysfs", required_argument, NULL, OPT_SYSFS },
@@ -129,7 +142,7 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 
 	paths_init(&c->paths);
 	c->collect.probe_personality = true;
-	while ((opt = getopt_long(argc, argv, "jsmt:r:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsmo:t:r:hV", longopts, NULL)) != -1) {
 		rc = -1;
 		switch (opt) {
 		case 'j':
@@ -143,6 +156,12 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			break;
 		case 'm':
 			c->mode = MODE_MAKE;
+			break;
+		case OPT_PROMETHEUS:
+			c->mode = MODE_PROMETHEUS;
+			break;
+		case 'o':
+			c->output = optarg;
 			break;
 		case 't':
 			target = optarg;
@@ -197,6 +216,15 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			c->mode = MODE_GET;
 		} else if (!strcmp(cmd, "check")) {
 			c->mode = MODE_CHECK;
+		} else if (!strcmp(cmd, "pid")) {
+			if (optind >= argc)
+				return usage_error("pid needs at least one PID");
+			if (c->mode != MODE_HUMAN && c->mode != MODE_JSON)
+				return usage_error("pid prints lines or, with --json, JSON lines");
+			c->pid = true;
+			c->pid_args = argv + optind;
+			c->n_pid_args = argc - optind;
+			optind = argc;
 		} else {
 			return usage_error("unknown command '%s'", cmd);
 		}
@@ -237,6 +265,88 @@ static int run_check(const struct ctx *c, const struct facts *f, struct verdict 
 	return EXIT_NOT_NATIVE;
 }
 
+/* Every PID in turn: a failing one is reported and skipped. */
+static int run_pid(const struct ctx *c, FILE *out)
+{
+	static struct facts binfmt;
+	struct modfacts mod;
+	struct pid_report r;
+	int rc = EXIT_OK;
+	bool module;
+
+	collect_binfmt(&c->paths, &binfmt);
+	module = modfacts_read_sysfs(&c->paths, &mod) == 0;
+	for (int i = 0; i < c->n_pid_args; i++) {
+		pid_t pid;
+		int err = pid_parse(c->pid_args[i], &pid);
+
+		if (!err)
+			err = pid_inspect(&c->paths, &binfmt, module, pid, &r);
+		if (err) {
+			fprintf(stderr, "execstate: pid %s: %s\n", c->pid_args[i], pid_strerror(err));
+			rc = EXIT_PID;
+			continue;
+		}
+		if (c->mode == MODE_JSON) {
+			if (pid_print_json(out, &r) < 0)
+				return EXIT_USAGE;
+		} else {
+			pid_print(out, &r);
+		}
+		fflush(out);
+	}
+	return rc;
+}
+
+/*
+ * --output: a temporary file beside FILE, renamed over it once complete,
+ * so that a reader (node_exporter's textfile collector) never sees half.
+ */
+static FILE *output_open(const char *file, char *tmp, size_t size)
+{
+	int fd;
+	FILE *out;
+
+	if (snprintf(tmp, size, "%s.XXXXXX", file) >= (int)size) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	/* mkstemp creates 0600; the collector runs as another user. */
+	if (fchmod(fd, 0644) < 0 || !(out = fdopen(fd, "w"))) {
+		int err = errno;
+
+		close(fd);
+		unlink(tmp);
+		errno = err;
+		return NULL;
+	}
+	return out;
+}
+
+static int output_close(FILE *out, const char *tmp, const char *file, int rc)
+{
+	int err = 0;
+
+	if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0)
+		err = errno ? errno : EIO;
+	if (fclose(out) != 0 && !err)
+		err = errno;
+	if (!err && rc == EXIT_USAGE) {
+		unlink(tmp);	/* the printer failed and said why */
+		return rc;
+	}
+	if (!err && rename(tmp, file) == 0)
+		return rc;
+	if (!err)
+		err = errno;
+	unlink(tmp);
+	fprintf(stderr, "execstate: --output %s: %s\n", file, strerror(err));
+	return EXIT_USAGE;
+}
+
 static int close_stdout(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
@@ -247,12 +357,58 @@ static int close_stdout(int rc)
 	return rc;
 }
 
-int main(int argc, char **argv)
+static int run_verdict(struct ctx *c, FILE *out)
 {
 	static struct facts facts;
 	static struct verdict verdict;
-	struct ctx c = { 0 };
 	char buf[512];
+
+	collect_all(&c->paths, &c->collect, &facts);
+	/*
+	 * libkmod (and libcrypto with it) doubles the cost of a run: only the
+	 * diagnostic outputs and an explicit `get module` pay for it.  The
+	 * build-system paths (get, check, --shell, --make, --prometheus) never
+	 * load it.
+	 */
+	if (c->mode == MODE_HUMAN || c->mode == MODE_JSON ||
+	    (c->mode == MODE_GET && !strcmp(c->key, "module")))
+		module_status(c, &facts);
+	verdict_decide(&c->paths, &facts, &verdict);
+
+	switch (c->mode) {
+	case MODE_HUMAN:
+		print_human(out, &facts, &verdict);
+		break;
+	case MODE_JSON:
+		if (print_json(out, &facts, &verdict, !c->compact) < 0)
+			return EXIT_USAGE;
+		break;
+	case MODE_SHELL:
+		print_shell(out, &facts, &verdict);
+		break;
+	case MODE_MAKE:
+		print_make(out, &facts, &verdict);
+		break;
+	case MODE_PROMETHEUS:
+		print_prometheus(out, &facts, &verdict);
+		break;
+	case MODE_GET:
+		verdict_value(&verdict, &facts, c->key, buf, sizeof(buf));
+		fprintf(out, "%s\n", buf);
+		break;
+	case MODE_CHECK:
+		return run_check(c, &facts, &verdict);
+	default:
+		break;
+	}
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx c = { 0 };
+	char tmp[4096];
+	FILE *out = stdout;
 	int rc;
 
 	rc = parse_args(argc, argv, &c);
@@ -281,41 +437,15 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-
-	collect_all(&c.paths, &c.collect, &facts);
-	/*
-	 * libkmod (and libcrypto with it) doubles the cost of a run: only the
-	 * diagnostic outputs and an explicit `get module` pay for it.  The
-	 * build-system paths (get, check, --shell, --make) never load it.
-	 */
-	if (c.mode == MODE_HUMAN || c.mode == MODE_JSON ||
-	    (c.mode == MODE_GET && !strcmp(c.key, "module")))
-		module_status(&c, &facts);
-	verdict_decide(&c.paths, &facts, &verdict);
-
-	switch (c.mode) {
-	case MODE_HUMAN:
-		print_human(stdout, &facts, &verdict);
-		break;
-	case MODE_JSON:
-		if (print_json(stdout, &facts, &verdict, !c.compact) < 0)
-			return close_stdout(EXIT_USAGE);
-		break;
-	case MODE_SHELL:
-		print_shell(stdout, &facts, &verdict);
-		break;
-	case MODE_MAKE:
-		print_make(stdout, &facts, &verdict);
-		break;
-	case MODE_GET:
-		verdict_value(&verdict, &facts, c.key, buf, sizeof(buf));
-		puts(buf);
-		break;
-	case MODE_CHECK:
-		rc = run_check(&c, &facts, &verdict);
-		return close_stdout(rc);
-	default:
-		break;
+	if (c.output) {
+		out = output_open(c.output, tmp, sizeof(tmp));
+		if (!out) {
+			fprintf(stderr, "execstate: --output %s: %s\n", c.output, strerror(errno));
+			return EXIT_USAGE;
+		}
 	}
-	return close_stdout(EXIT_OK);
+	rc = c.pid ? run_pid(&c, out) : run_verdict(&c, out);
+	if (c.output)
+		rc = output_close(out, tmp, c.output, rc);
+	return close_stdout(rc);
 }

@@ -16,10 +16,10 @@
 const char *const verdict_keys[] = {
 	"machine", "debian-arch", "gnu-type", "docker-platform", "kbuild-arch", "bits",
 	"float-abi", "arm-arch", "libc", "kernel-machine", "kernel-bits", "page-size",
-	"confidence", "native-abis", "emulated-abis", "module", "conflicts", NULL,
+	"confidence", "exec-mode", "native-abis", "emulated-abis", "module", "conflicts", NULL,
 };
 
-static const char *module_state(const struct facts *f)
+const char *verdict_module_state(const struct facts *f)
 {
 	if (f->mod.present)
 		return "loaded";
@@ -70,12 +70,14 @@ int verdict_value(const struct verdict *v, const struct facts *f, const char *ke
 		snprintf(buf, size, "%lu", v->page_size);
 	else if (!strcmp(key, "confidence"))
 		snprintf(buf, size, "%s", v->confidence);
+	else if (!strcmp(key, "exec-mode"))
+		snprintf(buf, size, "%s", v->exec_mode ? v->exec_mode : "unknown");
 	else if (!strcmp(key, "native-abis"))
 		list_abis(v, EXEC_NATIVE, buf, size);
 	else if (!strcmp(key, "emulated-abis"))
 		list_abis(v, EXEC_EMULATED, buf, size);
 	else if (!strcmp(key, "module"))
-		snprintf(buf, size, "%s", module_state(f));
+		snprintf(buf, size, "%s", verdict_module_state(f));
 	else if (!strcmp(key, "conflicts")) {
 		size_t len = 0;
 
@@ -104,6 +106,9 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v)
 		fprintf(out, "  %-16s %s\n", verdict_keys[i], buf[0] ? buf : "-");
 	}
 	fprintf(out, "  %-16s %s\n", "decided by", v->basis);
+	if (v->exec_mode)
+		fprintf(out, "  %-16s %s (%s)\n", "exec-mode from", v->exec_mode_reason,
+			v->exec_mode_confidence);
 	for (int k = EXEC_NATIVE; k <= EXEC_UNKNOWN; k++) {
 		bool head = false;
 
@@ -126,7 +131,7 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v)
 	}
 	if (!f->mod.present) {
 		fprintf(out, "\nexecstate.ko is %s: the kernel facts above are inferred.",
-			module_state(f));
+			verdict_module_state(f));
 		if (f->have_module_status && f->module_status.state == MODULE_MISSING)
 			fprintf(out, " Install it with `make dkms-install` or the "
 				"execstate-dkms package.");
@@ -164,6 +169,10 @@ int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool p
 	}
 	json_kv_string(jw, "abi", v->abi->name);
 	json_kv_string(jw, "decided-by", v->basis);
+	if (v->exec_mode) {
+		json_kv_string(jw, "exec-mode-reason", v->exec_mode_reason);
+		json_kv_string(jw, "exec-mode-confidence", v->exec_mode_confidence);
+	}
 	json_object_end(jw);
 
 	json_name(jw, "execution");
@@ -190,7 +199,7 @@ int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool p
 
 	json_name(jw, "module");
 	json_object_start(jw);
-	json_kv_string(jw, "state", module_state(f));
+	json_kv_string(jw, "state", verdict_module_state(f));
 	if (f->mod.present) {
 		json_kv_string(jw, "source", f->mod.source);
 		json_kv_uint(jw, "abi_version", f->mod.abi_version);

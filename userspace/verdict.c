@@ -24,11 +24,7 @@ const char *exec_kind_name(enum exec_kind k)
 	return names[k];
 }
 
-static void add_conflict(struct verdict *v, const char *id, const char *remedy,
-			 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void add_conflict(struct verdict *v, const char *id, const char *remedy,
-			 const char *fmt, ...)
+void add_conflict(struct verdict *v, const char *id, const char *remedy, const char *fmt, ...)
 {
 	struct conflict *c;
 	va_list ap;
@@ -586,4 +582,5 @@ void verdict_decide(const struct paths *p, const struct facts *f, struct verdict
 	decide_userland(f, v);
 	decide_exec(p, f, v);
 	decide_conflicts(f, v);
+	selfexec_decide(p, f, v);
 }

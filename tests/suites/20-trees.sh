@@ -7,6 +7,7 @@
 # expect lines:
 #   userland ABI          fixture set to install (arm64 armhf armv6hf armel i386 amd64)
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
+#   install ABI FILE PATH put fixture ABI/FILE (init, sh, env) at PATH in the root
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
@@ -14,11 +15,18 @@
 #                         has the interpreter, magic and mask of Debian's own
 #                         registration (/usr/share/binfmts/NAME, qemu-user-static),
 #                         and the verdict's evidence lists it so
+#   pid PID LINE...       `execstate pid PID` prints exactly LINE
+#   pid-json PID KEY VAL  in `execstate --json pid PID`, KEY (a.b for nested
+#                         members) is VAL (JSON null, true, false as such)
+#   pid-error PID CODE MSG   `execstate pid PID` exits CODE with MSG on stderr
+#   pid-many CODE N PID...   `execstate pid PID...` exits CODE printing N lines
+#   prom LINE             `execstate --prometheus` prints LINE (@VERSION@: ours)
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
 cli=$build/execstate
 fixtures=${EXECSTATE_FIXTURES_DIR:-$build/fixtures}
+version=$(cat "$src/VERSION")
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -59,9 +67,16 @@ for case_dir in "$src"/tests/trees/*/; do
 	awk '$1 == "remove" { print $2 }' "$case_dir/expect" | while read -r gone; do
 		rm -f "$work/root/$gone"
 	done
+	awk '$1 == "install" { print $2, $3, $4 }' "$case_dir/expect" |
+		while read -r fabi file dest; do
+			mkdir -p "$work/root$(dirname "$dest")"
+			cp "$fixtures/$fabi/$file" "$work/root$dest"
+		done
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 
 	conflicts=$("${es[@]}" get conflicts)
+	# shellcheck disable=SC2034 # read by the prom checks through eval
+	prom=$("${es[@]}" --prometheus)
 	while read -r verb key rest; do
 		case $verb in
 		get)
@@ -96,6 +111,40 @@ for case_dir in "$src"/tests/trees/*/; do
 			fi
 			check '"${es[@]}" | grep -qE "^  binfmt_misc +[a-z0-9]+: $rest via .*\(sys/fs/binfmt_misc/$key\)"' \
 				"$case: the evidence lists $key $rest"
+			;;
+		pid)
+			got=$("${es[@]}" pid "$key" 2>&1)
+			check '[ "$got" = "$rest" ]' "$case: pid $key prints '$rest' (got '$got')"
+			;;
+		pid-json)
+			got=$("${es[@]}" --json pid "$key" | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+for k in sys.argv[1].split("."):
+    v = v[k]
+print(json.dumps(v) if not isinstance(v, str) else v)' "${rest%% *}" 2>&1)
+			check '[ "$got" = "${rest#* }" ]' "$case: pid $key --json ${rest%% *} is ${rest#* } (got '$got')"
+			;;
+		pid-error)
+			code=${rest%% *} msg=${rest#* }
+			"${es[@]}" pid "$key" >"$work/pid.out" 2>"$work/pid.err"
+			rc=$?
+			check '[ "$rc" = "$code" ] && grep -qF "execstate: $msg" "$work/pid.err" &&
+				[ "$(wc -l <"$work/pid.err")" -eq 1 ] && [ ! -s "$work/pid.out" ]' \
+				"$case: pid $key exits $code with '$msg' (got $rc: $(head -c 160 "$work/pid.err"))"
+			;;
+		pid-many)
+			read -r lines pids <<<"$rest"
+			# shellcheck disable=SC2086
+			"${es[@]}" pid $pids >"$work/pid.out" 2>"$work/pid.err"
+			rc=$?
+			check '[ "$rc" = "$key" ] && [ "$(wc -l <"$work/pid.out")" -eq "$lines" ]' \
+				"$case: pid $pids exits $key printing $lines lines (got $rc, $(wc -l <"$work/pid.out"))"
+			;;
+		prom)
+			line=${key}${rest:+ $rest}
+			line=${line//@VERSION@/$version}
+			check 'grep -qxF -- "$line" <<<"$prom"' "$case: --prometheus prints $line"
 			;;
 		esac
 	done < <(grep -v '^#' "$case_dir/expect")

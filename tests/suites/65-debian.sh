@@ -62,7 +62,7 @@ else
 
 	# Table: package file, then the files (not directories) it must ship.
 	contents_table=(
-		"execstate_${version}_$arch.deb|usr/bin/execstate usr/share/bash-completion/completions/execstate usr/share/doc/execstate/changelog.gz usr/share/doc/execstate/copyright usr/share/man/man1/execstate.1.gz"
+		"execstate_${version}_$arch.deb|usr/bin/execstate usr/share/bash-completion/completions/execstate usr/share/doc/execstate/changelog.gz usr/share/doc/execstate/copyright usr/share/man/man1/execstate.1.gz lib/systemd/system/execstate-prometheus.service lib/systemd/system/execstate-prometheus.timer"
 		"execstate-dkms_${version}_all.deb|usr/lib/modules-load.d/execstate.conf usr/share/doc/execstate-dkms/changelog.gz usr/share/doc/execstate-dkms/copyright usr/share/man/man5/execstate-sysfs.5.gz usr/src/execstate-$version/Kbuild usr/src/execstate-$version/Makefile usr/src/execstate-$version/dkms.conf"
 	)
 	for row in "${contents_table[@]}"; do
@@ -97,6 +97,14 @@ else
 	cli_deb=$debs/execstate_${version}_$arch.deb
 	[ -s "$cli_deb" ] && check "execstate recommends execstate-dkms" \
 		grep -qw execstate-dkms <(dpkg-deb -f "$cli_deb" Recommends)
+	# Disabled by default: the postinst enables the timer only where it was
+	# enabled before (an upgrade) and starts nothing.
+	[ -s "$cli_deb" ] && check "the Prometheus timer ships disabled and is never started" \
+		bash -c "dpkg-deb -I '$cli_deb' postinst >'$debs/postinst' &&
+			grep -q \"if deb-systemd-helper debian-installed 'execstate-prometheus.timer'\" '$debs/postinst' &&
+			! grep -q 'deb-systemd-invoke' '$debs/postinst' &&
+			dpkg-deb --fsys-tarfile '$cli_deb' | tar -xOf - ./lib/systemd/system/execstate-prometheus.service |
+				grep -qx 'ExecStart=/usr/bin/execstate --prometheus --output /var/lib/prometheus/node-exporter/execstate.prom'"
 fi
 
 # --- the real install on Debian arm64 in QEMU ----------------------------------

@@ -3,8 +3,8 @@
 # cross target against its sysroot (scripts/sysroot.sh), the result is an ELF
 # for that machine, and it runs under qemu-user with the sysroot as its
 # root (-L), where it must judge this host's userland exactly as the native
-# build does.  Prints TAP (unnumbered "ok - ..." lines; tests/suites/50-vm.sh
-# numbers them).
+# build does, and know that it runs emulated (exec-mode).  Prints TAP
+# (unnumbered "ok - ..." lines; tests/suites/50-vm.sh numbers them).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,6 +28,12 @@ make -C "$top" cli O="$EXECSTATE_BUILD" >"$logs/cross-native.log" 2>&1 || {
 	exit 0
 }
 want=$("$EXECSTATE_BUILD/execstate" get gnu-type 2>&1)
+mode=$("$EXECSTATE_BUILD/execstate" get exec-mode 2>&1)
+if [ "$mode" = native ]; then
+	echo "ok - the native build says exec-mode native"
+else
+	echo "not ok - the native build says exec-mode native (got '$mode')"
+fi
 
 while read -r debarch prefix qemu machine; do
 	[ -z "$debarch" ] && continue
@@ -66,5 +72,12 @@ while read -r debarch prefix qemu machine; do
 	else
 		echo "not ok - $debarch: under $qemu -L sysroot it judges this host as $want"
 		echo "#   got '$got'"
+	fi
+	# qemu-user fakes uname(2); execstate must see through it.
+	got=$("$qemu" -L "$sysroot" "$bin" get exec-mode 2>&1)
+	if [ "$got" = emulated ]; then
+		echo "ok - $debarch: under $qemu it says exec-mode emulated"
+	else
+		echo "not ok - $debarch: under $qemu it says exec-mode emulated (got '$got')"
 	fi
 done <<<"$targets"

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * execstate pid: PID parsing, the procfs reading on a tree built here (the
+ * executable is this test binary, a real ELF), auxv in both word sizes and
+ * damaged, binfmt_misc emulation, and the exact output lines.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "pid.h"
+
+static char top[256], self_exe[PATH_MAX];
+static struct paths paths;
+static struct facts binfmt;
+
+static void put(const char *rel, const void *data, size_t len)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+static void mkdirs(const char *rel)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void mklink(const char *target, const char *rel)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+static void auxv64(const char *rel, const uint64_t *words, size_t n)
+{
+	put(rel, words, n * sizeof(*words));
+}
+
+static void auxv32(const char *rel, const uint32_t *words, size_t n)
+{
+	put(rel, words, n * sizeof(*words));
+}
+
+/* A process directory: exe -> this test binary, with personality and cmdline. */
+static void task(const char *pid, const char *personality, const char *cmdline, size_t len)
+{
+	char rel[64];
+
+	snprintf(rel, sizeof(rel), "proc/%s", pid);
+	mkdirs(rel);
+	snprintf(rel, sizeof(rel), "proc/%s/exe", pid);
+	mklink(self_exe, rel);
+	snprintf(rel, sizeof(rel), "proc/%s/personality", pid);
+	put(rel, personality, strlen(personality));
+	snprintf(rel, sizeof(rel), "proc/%s/cmdline", pid);
+	put(rel, cmdline, len);
+}
+
+static int setup(void **state)
+{
+	static const uint64_t a10[] = { 33, 0x7fff0000, 16, 0x1234, 2, 3, 6, 4096, 0, 0 };
+	static const uint32_t a11[] = { 16, 0x37b0d6, 6, 4096, 0, 0, 0, 0 };
+	static const uint64_t a12[] = { 16, 0x1234, 6, 4096 };		/* no AT_NULL */
+	static const uint64_t a13[] = { 0x123456789, 1, 0, 0 };	/* no such AT_* */
+	static const char qemu[] = "/nonexistent/qemu-arm\0/usr/bin/hello\0hello\0";
+	static const char entry[] = "enabled\ninterpreter /nonexistent/qemu-arm\nflags: POCF\n";
+	char path[512];
+	ssize_t n;
+
+	(void)state;
+	n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
+	assert_true(n > 0);
+	self_exe[n] = '\0';
+	snprintf(top, sizeof(top), "/tmp/execstate-test-pid.XXXXXX");
+	assert_non_null(mkdtemp(top));
+	mkdirs("proc");
+	mkdirs("proc/sys");
+	mkdirs("proc/sys/fs");
+	mkdirs("proc/sys/fs/binfmt_misc");
+	put("proc/sys/fs/binfmt_misc/qemu-arm", entry, strlen(entry));
+	task("10", "00000000\n", "sleep\0001\0", 8);
+	auxv64("proc/10/auxv", a10, 10);
+	task("11", "00000008\n", "x", 1);
+	auxv32("proc/11/auxv", a11, 8);
+	task("12", "zz\n", "x", 1);
+	auxv64("proc/12/auxv", a12, 4);
+	task("13", "00000000\n", "x", 1);
+	auxv64("proc/13/auxv", a13, 4);
+	/* A binfmt_misc start: argv[0] is the registered interpreter (flag F: gone). */
+	task("20", "00000000\n", qemu, sizeof(qemu) - 1);
+	/* The emulator by its file (the registered path resolves to PID/exe). */
+	task("21", "00000000\n", "qemu-arm\0./hello\0", 17);
+	mkdirs("proc/30");	/* a kernel thread: no exe */
+	paths_init(&paths);
+	snprintf(path, sizeof(path), "%s/proc", top);
+	assert_int_equal(paths_set(&paths, PATH_PROCFS, path), 0);
+
+	memset(&binfmt, 0, sizeof(binfmt));
+	strcpy(binfmt.binfmt[0].name, "qemu-arm");
+	binfmt.binfmt[0].enabled = true;
+	strcpy(binfmt.binfmt[0].interpreter, "/nonexistent/qemu-arm");
+	binfmt.binfmt[0].abi = abi_get(ABI_ARMHF);
+	strcpy(binfmt.binfmt[1].name, "qemu-self");
+	binfmt.binfmt[1].enabled = false;	/* disabled: never the emulator */
+	snprintf(binfmt.binfmt[1].interpreter, sizeof(binfmt.binfmt[1].interpreter), "%s",
+		 self_exe);
+	binfmt.binfmt[1].abi = abi_get(ABI_ARM64);
+	binfmt.n_binfmt = 2;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
+	return system(cmd);
+}
+
+struct parse_case {
+	const char *arg;
+	int err;
+	pid_t pid;
+};
+
+static const struct parse_case parses[] = {
+	{ "1", 0, 1 }, { "4242", 0, 4242 }, { "4194304", 0, 4194304 },
+	{ "0", -EINVAL, 0 }, { "4194305", -EINVAL, 0 }, { "", -EINVAL, 0 },
+	{ "-1", -EINVAL, 0 }, { "12x", -EINVAL, 0 }, { " 1", -EINVAL, 0 },
+	{ "self", -EINVAL, 0 }, { "99999999", -EINVAL, 0 }, { "0x10", -EINVAL, 0 },
+};
+
+static void test_parse(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(parses) / sizeof(parses[0]); i++) {
+		pid_t pid = 0;
+		int err = pid_parse(parses[i].arg, &pid);
+
+		if (err != parses[i].err || (!err && pid != parses[i].pid))
+			fail_msg("'%s': %d, pid %d", parses[i].arg, err, (int)pid);
+	}
+	assert_non_null(strstr(pid_strerror(-EINVAL), "not a process ID"));
+	assert_string_equal(pid_strerror(-ESRCH), "no such process");
+	assert_non_null(strstr(pid_strerror(-EACCES), "permission denied"));
+	assert_non_null(strstr(pid_strerror(-EPERM), "permission denied"));
+	assert_non_null(strstr(pid_strerror(-ENOEXEC), "kernel thread"));
+	assert_string_equal(pid_strerror(-EIO), strerror(EIO));
+}
+
+static void test_states(void **state)
+{
+	static const char *const want[ABI_COUNT] = {
+		[ABI_UNKNOWN] = "other", [ABI_ARM64] = "aarch64", [ABI_ARMHF] = "aarch32",
+		[ABI_ARMV6HF] = "aarch32", [ABI_ARMEL] = "aarch32", [ABI_AMD64] = "x86_64",
+		[ABI_I386] = "ia32", [ABI_X32] = "x32", [ABI_RISCV64] = "other",
+		[ABI_PPC64EL] = "other", [ABI_S390X] = "other",
+	};
+
+	(void)state;
+	for (int id = 0; id < ABI_COUNT; id++)
+		assert_string_equal(task_state_of_abi(abi_get(id)), want[id]);
+	assert_string_equal(task_state_of_abi(NULL), "other");
+}
+
+static void test_inspect(void **state)
+{
+	const struct abi_desc *me = selfexec_build_abi();
+	struct pid_report r;
+
+	(void)state;
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 10, &r), 0);
+	assert_ptr_equal(r.abi, me);
+	assert_string_equal(r.state, task_state_of_abi(me));
+	assert_string_equal(r.kernel_state, task_state_of_abi(me));
+	assert_string_equal(r.exe, self_exe);
+	assert_false(r.emulated);
+	assert_true(r.has_personality);
+	assert_int_equal(r.personality, 0);
+	assert_true(r.has_auxv);
+	assert_int_equal(r.auxv_bits, 64);
+	assert_int_equal(r.hwcap, 0x1234);
+	assert_true(r.auxv_execfd);
+	assert_string_equal(r.confidence, "inferred");
+
+	/* 32-bit pairs, padded with zeros as proc_pid_auxv() copies them. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 11, &r), 0);
+	assert_int_equal(r.personality, 8);
+	assert_true(r.has_auxv);
+	assert_int_equal(r.auxv_bits, 32);
+	assert_int_equal(r.hwcap, 0x37b0d6);
+	assert_false(r.auxv_execfd);
+
+	/* Damaged: no AT_NULL, an impossible type, a personality not in hex. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 12, &r), 0);
+	assert_false(r.has_auxv);
+	assert_false(r.has_personality);
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 13, &r), 0);
+	assert_false(r.has_auxv);
+
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 99, &r), -ESRCH);
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 30, &r), -ENOEXEC);
+	/* No module in a recorded tree: the GET_TASK hook is not asked. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, true, 10, &r), 0);
+	assert_string_equal(r.confidence, "inferred");
+}
+
+static void test_emulated(void **state)
+{
+	struct pid_report r;
+
+	(void)state;
+	/* argv[0] is the registered path: emulated, the guest from argv[1]. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 20, &r), 0);
+	assert_true(r.emulated);
+	assert_string_equal(r.binfmt, "qemu-arm");
+	assert_string_equal(r.binfmt_flags, "POCF");
+	assert_string_equal(r.interpreter, self_exe);
+	assert_string_equal(r.guest, "/usr/bin/hello");
+	/* The guest is unreadable here: the entry's ABI stands. */
+	assert_ptr_equal(r.abi, abi_get(ABI_ARMHF));
+	assert_string_equal(r.state, "aarch32");
+	assert_string_equal(r.kernel_state, task_state_of_abi(selfexec_build_abi()));
+	assert_string_equal(r.machine, "armv7l");
+
+	/* Not started by binfmt_misc, and the only matching entry is disabled. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 21, &r), 0);
+	assert_false(r.emulated);
+	assert_string_equal(r.guest, "");
+
+	/* The same entry enabled: PID/exe is its interpreter, so it is the emulator. */
+	binfmt.binfmt[1].enabled = true;
+	assert_int_equal(pid_inspect(&paths, &binfmt, false, 21, &r), 0);
+	binfmt.binfmt[1].enabled = false;
+	assert_true(r.emulated);
+	assert_string_equal(r.binfmt, "qemu-self");
+	assert_string_equal(r.binfmt_flags, "");
+	assert_string_equal(r.guest, "");
+	assert_ptr_equal(r.abi, abi_get(ABI_ARM64));
+	assert_string_equal(r.state, "aarch64");
+}
+
+static char *print(const struct pid_report *r, bool json)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	if (json)
+		assert_int_equal(pid_print_json(out, r), 0);
+	else
+		pid_print(out, r);
+	fclose(out);
+	return buf;
+}
+
+static void test_output(void **state)
+{
+	struct pid_report r = {
+		.pid = 4242, .state = "aarch32", .kernel_state = "x86_64",
+		.abi = abi_get(ABI_ARMEL), .machine = "armv5tel", .arm_arch = "v5",
+		.docker_platform = "linux/arm/v5", .exe = "/usr/bin/qemu-arm-static",
+		.emulated = true, .interpreter = "/usr/bin/qemu-arm-static",
+		.binfmt = "qemu-arm", .binfmt_flags = "POF", .guest = "/bin/\"x\"",
+		.has_personality = true, .personality = 0x8, .has_auxv = true,
+		.auxv_bits = 64, .hwcap = 0x178bfbff, .auxv_execfd = true,
+		.confidence = "inferred",
+	};
+	char *s;
+
+	(void)state;
+	s = print(&r, false);
+	assert_string_equal(s, "4242 aarch32 armel machine=armv5tel debian-arch=armel "
+			    "gnu-type=arm-linux-gnueabi docker-platform=linux/arm/v5 "
+			    "kbuild-arch=arm personality=0x00000008 emulated by "
+			    "/usr/bin/qemu-arm-static (binfmt_misc qemu-arm), inferred\n");
+	free(s);
+	s = print(&r, true);
+	assert_string_equal(s, "{\"pid\":4242,\"state\":\"aarch32\",\"abi\":{\"name\":\"armel\","
+			    "\"machine\":\"armv5tel\",\"debian-arch\":\"armel\","
+			    "\"gnu-type\":\"arm-linux-gnueabi\",\"docker-platform\":\"linux/arm/v5\","
+			    "\"kbuild-arch\":\"arm\",\"bits\":32,\"float-abi\":\"soft\","
+			    "\"arm-arch\":\"v5\"},\"mode\":\"emulated\","
+			    "\"interpreter\":\"/usr/bin/qemu-arm-static\",\"binfmt\":\"qemu-arm\","
+			    "\"binfmt-flags\":\"POF\",\"guest\":\"/bin/\\\"x\\\"\","
+			    "\"exe\":\"/usr/bin/qemu-arm-static\",\"kernel-state\":\"x86_64\","
+			    "\"personality\":\"0x00000008\",\"auxv\":{\"word-bits\":64,"
+			    "\"hwcap\":\"0x178bfbff\",\"execfd\":true},\"confidence\":\"inferred\"}\n");
+	free(s);
+
+	/* Native, nothing optional known, an ELF machine execstate has no ABI for. */
+	memset(&r, 0, sizeof(r));
+	r.pid = 7;
+	r.state = "other";
+	strcpy(r.kernel_state, "other");
+	strcpy(r.machine, "unknown");
+	strcpy(r.arm_arch, "n/a");
+	r.confidence = "authoritative";
+	s = print(&r, false);
+	assert_string_equal(s, "7 other unknown machine=unknown debian-arch=unknown "
+			    "gnu-type=unknown docker-platform=- kbuild-arch=unknown "
+			    "personality=- native, authoritative\n");
+	free(s);
+	s = print(&r, true);
+	assert_non_null(strstr(s, "\"mode\":\"native\",\"interpreter\":null,\"binfmt\":null,"
+			       "\"binfmt-flags\":null,\"guest\":null,\"exe\":null,"));
+	assert_non_null(strstr(s, "\"personality\":null,\"auxv\":null,"));
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_states),
+		cmocka_unit_test(test_inspect),
+		cmocka_unit_test(test_emulated),
+		cmocka_unit_test(test_output),
+	};
+
+	return cmocka_run_group_tests_name("pid", tests, setup, teardown);
+}
