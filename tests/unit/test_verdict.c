@@ -448,7 +448,7 @@ static void test_verdict(void **state)
 	"machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf " \
 	"docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 " \
 	"libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=" conf \
-	" native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=" mod \
+	" exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=" mod \
 	" conflicts=" conflicts " decided-by=/sbin/init " \
 	"exec=arm64:native,armhf:native,armv6hf:native,armel:native"
 
@@ -459,7 +459,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 native|64-bit arm64 kernel",
 	    "exec armhf native|CONFIG_COMPAT=y, Cortex-A72" } },
@@ -487,7 +487,7 @@ static const struct verdict_case cases[] = {
 	  "userland=i386; dpkg=i386",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=glibc kernel-machine=x86_64 "
-	  "kernel-bits=64 page-size=4096 confidence=inferred native-abis=amd64,i386 "
+	  "kernel-bits=64 page-size=4096 confidence=inferred exec-mode=unknown native-abis=amd64,i386 "
 	  "emulated-abis=- module=absent conflicts=personality-linux32 decided-by=/sbin/init "
 	  "exec=amd64:native,i386:native,x32:unknown",
 	  { "exec i386 native|abi.vsyscall32", "exec x32 unknown|CONFIG_X86_X32_ABI unknown" } },
@@ -495,7 +495,7 @@ static const struct verdict_case cases[] = {
 	  "kernel=i686; page=4096; cpu.lm=0; personality=linux32; userland=i386",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=glibc kernel-machine=i686 "
-	  "kernel-bits=32 page-size=4096 confidence=inferred native-abis=i386 "
+	  "kernel-bits=32 page-size=4096 confidence=inferred exec-mode=unknown native-abis=i386 "
 	  "emulated-abis=- module=absent conflicts=personality-linux32 decided-by=/sbin/init "
 	  "exec=amd64:no,i386:native,x32:no",
 	  { "exec amd64 no|the CPU cannot run 64-bit code" } },
@@ -503,14 +503,14 @@ static const struct verdict_case cases[] = {
 	  "kernel=i686; vsyscall32=1; personality=linux; userland=i386",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=glibc kernel-machine=i686 "
-	  "kernel-bits=32 page-size=0 confidence=inferred native-abis=i386 "
+	  "kernel-bits=32 page-size=0 confidence=inferred exec-mode=unknown native-abis=i386 "
 	  "emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=amd64:no,i386:native,x32:no" },
 	{ "no kernel machine at all: unknown kernel, guessed userland",
 	  "",
 	  "machine=unknown debian-arch=unknown gnu-type=unknown docker-platform=unknown "
 	  "kbuild-arch=unknown bits=0 float-abi=n/a arm-arch=n/a libc=unknown "
-	  "kernel-machine=unknown kernel-bits=32 page-size=0 confidence=guessed native-abis=- "
+	  "kernel-machine=unknown kernel-bits=32 page-size=0 confidence=guessed exec-mode=unknown native-abis=- "
 	  "emulated-abis=- module=absent conflicts=- "
 	  "decided-by=kernel_machine_(no_userland_evidence) exec=arm64:no",
 	  { "exec arm64 no|the kernel is unknown" }, "arm64" },
@@ -519,7 +519,7 @@ static const struct verdict_case cases[] = {
 	  "machine=riscv64 debian-arch=riscv64 gnu-type=riscv64-linux-gnu "
 	  "docker-platform=linux/riscv64 kbuild-arch=riscv bits=64 float-abi=hard arm-arch=n/a "
 	  "libc=glibc kernel-machine=riscv64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=riscv64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=riscv64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=riscv64:native,s390x:no",
 	  { "exec riscv64 native|riscv64 kernel", "exec s390x no|the kernel is riscv64" },
 	  "s390x" },
@@ -528,14 +528,14 @@ static const struct verdict_case cases[] = {
 	  "machine=ppc64le debian-arch=ppc64el gnu-type=powerpc64le-linux-gnu "
 	  "docker-platform=linux/ppc64le kbuild-arch=powerpc bits=64 float-abi=hard "
 	  "arm-arch=n/a libc=glibc kernel-machine=ppc64le kernel-bits=64 page-size=0 "
-	  "confidence=inferred native-abis=ppc64el emulated-abis=- module=absent conflicts=- "
+	  "confidence=inferred exec-mode=unknown native-abis=ppc64el emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=ppc64el:native" },
 	{ "s390x kernel",
 	  "kernel=s390x; userland=s390x",
 	  "machine=s390x debian-arch=s390x gnu-type=s390x-linux-gnu docker-platform=linux/s390x "
 	  "kbuild-arch=s390 bits=64 float-abi=hard arm-arch=n/a libc=glibc "
 	  "kernel-machine=s390x kernel-bits=64 page-size=0 confidence=inferred "
-	  "native-abis=s390x emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=s390x emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=s390x:native" },
 
 	/* ---- userland fallbacks: package managers, guessed */
@@ -544,7 +544,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=dpkg_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "Raspbian's dpkg armhf is ARMv6 hard-float",
@@ -552,7 +552,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=dpkg_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "Alpine apk armhf is ARMv6 hard-float",
@@ -560,7 +560,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=unknown kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
 	  "decided-by=package_manager_architecture "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 no|the CPU may or may not run AArch64 (unknown CPU part)",
@@ -570,14 +570,14 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=unknown kernel-machine=armv7l kernel-bits=32 page-size=0 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=package_manager_architecture "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 	{ "Alpine apk x86 is i386",
 	  "kernel=i686; apk=x86",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=unknown kernel-machine=i686 "
-	  "kernel-bits=32 page-size=0 confidence=inferred native-abis=i386 "
+	  "kernel-bits=32 page-size=0 confidence=inferred exec-mode=unknown native-abis=i386 "
 	  "emulated-abis=- module=absent conflicts=- decided-by=package_manager_architecture "
 	  "exec=amd64:no,i386:native,x32:no" },
 	{ "Alpine apk aarch64 by machine name",
@@ -585,7 +585,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=package_manager_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "Arch Linux ARM pacman armv7h",
@@ -593,7 +593,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=package_manager_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "pacman armv6h is ARMv6 hard-float",
@@ -601,7 +601,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=package_manager_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "rpm armv7hl (when pacman says nothing)",
@@ -609,7 +609,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=package_manager_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "rpm armv6hl",
@@ -617,7 +617,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=package_manager_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "rpm x86_64 by machine name",
@@ -625,7 +625,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=unknown "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=package_manager_architecture exec=amd64:native,i386:unknown,x32:unknown",
 	  { "exec i386 unknown|no evidence of IA32 emulation" } },
 	{ "dpkg wins over apk and pacman",
@@ -633,7 +633,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=dpkg_architecture "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "unknown package architecture: guessed from the kernel",
@@ -641,7 +641,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=guessed "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=kernel_machine_(no_userland_evidence) "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "no userland evidence, but the module: guessed userland, authoritative kernel",
@@ -650,7 +650,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=unknown "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=authoritative "
-	  "native-abis=amd64 emulated-abis=- module=loaded conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=loaded conflicts=- "
 	  "decided-by=kernel_machine_(no_userland_evidence) exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|IA32 emulation disabled or absent (execstate.ko)" } },
 	{ "init unreadable: /bin/sh decides, and env agrees",
@@ -658,7 +658,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=/bin/sh "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "module state without the module: missing",
@@ -666,7 +666,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,i386 emulated-abis=- module=missing conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=missing conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no",
 	  { "exec i386 native|IA32 emulation built in (/boot/config-test)",
 	    "exec x32 no|CONFIG_X86_X32_ABI=n" } },
@@ -677,7 +677,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-musleabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=musl kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "musl: x86-64",
@@ -686,7 +686,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-musl docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=musl "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
 	  { "exec x32 native|CONFIG_X86_X32_ABI=y" } },
 	{ "musl: x32 keeps its suffix",
@@ -694,28 +694,28 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=x32 gnu-type=x86_64-linux-muslx32 docker-platform=- "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=musl "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,x32 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,x32 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:unknown,x32:native" },
 	{ "static binaries: libc unknown, and the loader is not looked for",
 	  ARM64_K "; userland=arm64; bins.interp=; loader=none",
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "an interpreter of no known libc",
 	  ARM64_K "; userland=arm64; bins.interp=/system/bin/linker64",
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=unknown kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "armhf binaries built for ARMv8 (Tag_CPU_arch v8-A)",
 	  ARM64_K "; userland=armhf; bins.arch=8; dpkg=armhf",
 	  "machine=armv8l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=uname-machine,cpuinfo-variant decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "armel binaries built for ARMv4T",
@@ -724,7 +724,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv5tel debian-arch=armel gnu-type=arm-linux-gnueabi "
 	  "docker-platform=linux/arm/v5 kbuild-arch=arm bits=32 float-abi=soft arm-arch=v4 "
 	  "libc=glibc kernel-machine=armv5tel kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armel emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=armel emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=arm64:no,armhf:no,armv6hf:no,armel:native",
 	  { "exec armhf no|ARMv5 CPU cannot run v7 code", "exec arm64 no|cannot run AArch64 (ARMv5 CPU)" } },
 	{ "ARM binaries without build attributes: the ABI's level",
@@ -732,7 +732,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 
 	/* ---- 32-bit ARM kernels: CPU level and VFP */
@@ -743,7 +743,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=glibc kernel-machine=armv6l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:no,armv6hf:native,armel:native",
 	  { "exec arm64 no|cannot run AArch64 (CPU part ARM1176 (cpuinfo))",
 	    "exec armhf no|ARMv6 CPU cannot run v7 code" } },
@@ -753,7 +753,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv5tel debian-arch=armel gnu-type=arm-linux-gnueabi "
 	  "docker-platform=linux/arm/v5 kbuild-arch=arm bits=32 float-abi=soft arm-arch=v5 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armel emulated-abis=- module=absent conflicts=uname-machine "
+	  "exec-mode=unknown native-abis=armel emulated-abis=- module=absent conflicts=uname-machine "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:no,armv6hf:no,armel:native",
 	  { "exec armhf no|lacks the VFPv3", "exec armv6hf no|lacks the VFP this" } },
 	{ "VFPv2 only on ARMv7: armv6hf yes, armhf no",
@@ -762,7 +762,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
+	  "exec-mode=unknown native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=uname-machine "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:no,armv6hf:native,armel:native",
 	  { "exec armhf no|lacks the VFPv3" } },
 	{ "VFPv3-D16 counts as VFPv3 (Tegra 2)",
@@ -771,7 +771,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 no|cannot run AArch64 (CPU part Cortex-A9" } },
 	{ "no cpuinfo features: VFP not judged",
@@ -779,14 +779,14 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=0 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 	{ "unknown CPU level on a 32-bit kernel",
 	  "kernel=armv7l; userland=armhf",
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=0 confidence=inferred "
-	  "native-abis=- emulated-abis=- module=absent conflicts=userland-not-native "
+	  "exec-mode=unknown native-abis=- emulated-abis=- module=absent conflicts=userland-not-native "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:unknown,armv6hf:unknown,armel:unknown",
 	  { "exec armhf unknown|CPU architecture unknown",
 	    "conflict userland-not-native|may not run natively" } },
@@ -796,7 +796,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=aarch64-capable-cpu-32bit-kernel decided-by=/sbin/init "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 no|the CPU could run AArch64 (CPU part Cortex-A53 (cpuinfo))",
@@ -807,7 +807,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=aarch64-capable-cpu-32bit-kernel decided-by=/sbin/init "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 no|could run AArch64 (crc32 hwcap (ARMv8 only))" } },
@@ -818,7 +818,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 "
-	  "confidence=authoritative native-abis=armhf,armv6hf,armel emulated-abis=- "
+	  "confidence=authoritative exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- "
 	  "module=loaded conflicts=aarch64-capable-cpu-32bit-kernel decided-by=/sbin/init "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native",
 	  { "exec arm64 no|execstate.ko: ID_PFR0 says AArch64", "exec armhf native|ARMv8 CPU" } },
@@ -829,7 +829,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent "
 	  "conflicts=uname-machine,userland-not-native,cpuinfo-variant decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|kernel built without CONFIG_COMPAT (/boot/config-test)",
@@ -839,7 +839,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|no CPU listed in devices/system/cpu/aarch32_el0" } },
 	{ "asymmetric AArch32 from sysfs: some CPUs",
@@ -863,7 +863,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=authoritative native-abis=arm64 emulated-abis=- module=loaded "
+	  "confidence=authoritative exec-mode=unknown native-abis=arm64 emulated-abis=- module=loaded "
 	  "conflicts=- decided-by=/sbin/init exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|no CPU implements AArch32 at EL0 (execstate.ko)" } },
 	{ "module: compat off although the CPUs have AArch32",
@@ -872,7 +872,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=authoritative native-abis=arm64 emulated-abis=- module=loaded "
+	  "confidence=authoritative exec-mode=unknown native-abis=arm64 emulated-abis=- module=loaded "
 	  "conflicts=- decided-by=/sbin/init exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|the kernel has no 32-bit compat support (execstate.ko)" } },
 	{ "module compat unknown: falls back to the other evidence",
@@ -881,7 +881,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=authoritative native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "confidence=authoritative exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
 	  "module=loaded conflicts=- decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "exec armhf native|the kernel accepts PER_LINUX32" } },
@@ -891,7 +891,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|the kernel refuses PER_LINUX32" } },
 	{ "PER_LINUX32 probe accepted on an unknown CPU",
@@ -899,7 +899,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "exec armhf native|the kernel accepts PER_LINUX32" } },
 	{ "a core without AArch32 (Neoverse V2) wins over CONFIG_COMPAT=y",
@@ -907,7 +907,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent conflicts=- decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|Neoverse-V2 cores implement no AArch32 at EL0" } },
 	{ "CONFIG_COMPAT=y on an unknown CPU",
@@ -915,7 +915,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "exec armhf native|CONFIG_COMPAT=y" } },
 	{ "no AArch32 evidence at all: unknown",
@@ -923,7 +923,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent "
 	  "conflicts=uname-machine,userland-not-native decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:unknown,armv6hf:unknown,armel:unknown",
 	  { "exec armhf unknown|no evidence of CONFIG_COMPAT or AArch32 at EL0" } },
@@ -932,7 +932,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=16384 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent "
 	  "conflicts=uname-machine,userland-not-native,page-size decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|kernel page size 16384 exceeds the 4096-byte segment",
@@ -943,7 +943,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=16384 confidence=inferred "
-	  "native-abis=arm64,armhf emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf emulated-abis=- module=absent "
 	  "conflicts=uname-machine decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:no,armel:no" },
 	{ "16K pages: the least-aligned binary decides",
@@ -952,7 +952,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=16384 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent "
 	  "conflicts=uname-machine,userland-not-native,page-size decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no" },
 
@@ -963,7 +963,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=authoritative "
-	  "native-abis=amd64,i386 emulated-abis=- module=loaded conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=loaded conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
 	  { "exec i386 native|IA32 emulation enabled (execstate.ko)" } },
 	{ "ia32_emulation=off on the command line beats CONFIG_IA32_EMULATION=y",
@@ -971,7 +971,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|disabled by ia32_emulation= on the command line" } },
 	{ "CONFIG_IA32_EMULATION=n",
@@ -979,21 +979,21 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|not built (CONFIG_IA32_EMULATION)" } },
 	{ "i386 userland on an ia32-less amd64 kernel",
 	  AMD64_K "; userland=i386; dpkg=i386; config.ia32=n",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=glibc kernel-machine=x86_64 "
-	  "kernel-bits=64 page-size=4096 confidence=inferred native-abis=amd64 "
+	  "kernel-bits=64 page-size=4096 confidence=inferred exec-mode=unknown native-abis=amd64 "
 	  "emulated-abis=- module=absent conflicts=uname-machine,userland-not-native "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown" },
 	{ "an i386 kernel on a long-mode CPU",
 	  "kernel=i686; page=4096; cpu.lm=1; userland=i386; dpkg=i386",
 	  "machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 "
 	  "kbuild-arch=x86 bits=32 float-abi=n/a arm-arch=n/a libc=glibc kernel-machine=i686 "
-	  "kernel-bits=32 page-size=4096 confidence=inferred native-abis=i386 "
+	  "kernel-bits=32 page-size=4096 confidence=inferred exec-mode=unknown native-abis=i386 "
 	  "emulated-abis=- module=absent conflicts=amd64-capable-cpu-32bit-kernel "
 	  "decided-by=/sbin/init exec=amd64:no,i386:native,x32:no",
 	  { "exec amd64 no|the CPU could run 64-bit code",
@@ -1003,7 +1003,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
 	  { "exec amd64 no|the kernel is aarch64" }, "amd64" },
@@ -1012,7 +1012,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:unknown,x32:unknown,armhf:no",
 	  { "exec armhf no|the kernel is x86_64" }, "armhf" },
 
@@ -1024,7 +1024,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,i386 emulated-abis=arm64,armhf,armel module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=arm64,armhf,armel module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no,arm64:emulated,"
 	  "armhf:emulated,armel:emulated",
 	  { "exec arm64 emulated|binfmt_misc qemu-aarch64 (/usr/libexec/qemu-binfmt/aarch64",
@@ -1036,7 +1036,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no,arm64:no,armhf:no" },
 	{ "armhf userland emulated on an arm64 kernel without AArch32",
 	  "kernel=aarch64; page=4096; cpu.part=41:d4f; userland=armhf; dpkg=armhf; "
@@ -1044,7 +1044,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64 emulated-abis=armhf,armv6hf,armel module=absent "
+	  "exec-mode=unknown native-abis=arm64 emulated-abis=armhf,armv6hf,armel module=absent "
 	  "conflicts=uname-machine,userland-not-native decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:emulated,armv6hf:emulated,armel:emulated",
 	  { "conflict userland-not-native|runs only through emulation",
@@ -1055,7 +1055,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "riscv64 through binfmt_misc on arm64",
 	  ARM64_K "; userland=arm64; "
@@ -1063,7 +1063,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=riscv64 module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=riscv64 module=absent conflicts=- "
 	  "decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,riscv64:emulated" },
 
@@ -1077,7 +1077,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=mixed-userland decided-by=/bin/sh "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "conflict mixed-userland|/usr/bin/env is armhf but /bin/sh is arm64" } },
@@ -1086,7 +1086,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=dpkg-architecture decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "conflict dpkg-architecture|dpkg's native architecture is armhf but the userland "
@@ -1096,7 +1096,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
 	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
 	  "conflicts=missing-loader decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
 	  { "conflict missing-loader|/lib/ld-linux-aarch64.so.1 named by the userland" } },
@@ -1106,7 +1106,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv6l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v6 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v6 "
 	  "libc=glibc kernel-machine=armv6l kernel-bits=32 page-size=4096 confidence=inferred "
-	  "native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:no,armv6hf:native,armel:native" },
 };
 
