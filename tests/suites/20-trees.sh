@@ -9,7 +9,9 @@
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
+#   check-says TARGET TEXT  its message on stderr contains TEXT
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
+#   remedy ID TEXT        conflict ID's remedy (in --json) contains TEXT
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
@@ -62,8 +64,21 @@ for case_dir in "$src"/tests/trees/*/; do
 			check '[ "$rc" = "$rest" ]' \
 				"$case: check --target $key exits $rest (got $rc: $(head -c 160 "$work/check.err"))"
 			;;
+		check-says)
+			"${es[@]}" check --target "$key" >/dev/null 2>"$work/check.err"
+			check 'grep -qF -- "$rest" "$work/check.err"' \
+				"$case: check --target $key says '$rest' (got: $(head -c 300 "$work/check.err"))"
+			;;
 		conflict)
 			check '[[ " $conflicts " == *" $key "* ]]' "$case: conflict $key reported ($conflicts)"
+			;;
+		remedy)
+			remedy=$("${es[@]}" --json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+print(" | ".join(c["remedy"] for c in doc["conflicts"] if c["id"] == sys.argv[1]))
+' "$key")
+			check '[[ "$remedy" == *"$rest"* ]]' "$case: conflict $key remedy says '$rest' (got '$remedy')"
 			;;
 		no-conflict)
 			check '! [[ " $conflicts " == *" $key "* ]]' "$case: no conflict $key ($conflicts)"
