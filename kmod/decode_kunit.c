@@ -308,6 +308,14 @@ static const struct hwcap_case hwcap_cases[] = {
 	  HWCAP_DEFAULT, EXECSTATE_HWCAP2_SSBS },
 	{ "pfr2-csv3-no-hwcap", { .id_pfr2 = 0x00000001 }, EXECSTATE_HWCAPF_ISAR6,
 	  HWCAP_DEFAULT, 0 },
+	/*
+	 * Golden: getauxval(AT_HWCAP), getauxval(AT_HWCAP2) of an armhf
+	 * process under Debian's 6.1 arm64 kernel on QEMU's cortex-a72 (VM
+	 * scenario arm64-a72-armhf), where the timer event stream is on and
+	 * the kernel withholds AES for erratum 1742098.
+	 */
+	{ "auxv-qemu-cortex-a72-6.1", A72_IDS,
+	  EXECSTATE_HWCAPF_EVTSTRM | EXECSTATE_HWCAPF_NO_AES, 0x0037b0d6, 0x0000001e },
 };
 
 static void hwcap_desc(const struct hwcap_case *c, char *desc)
