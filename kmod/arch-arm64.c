@@ -31,9 +31,9 @@ static_assert(EXECSTATE_HWCAP_FAST_MULT == COMPAT_HWCAP_FAST_MULT);
 static_assert(EXECSTATE_HWCAP_VFP == COMPAT_HWCAP_VFP);
 static_assert(EXECSTATE_HWCAP_EDSP == COMPAT_HWCAP_EDSP);
 static_assert(EXECSTATE_HWCAP_NEON == COMPAT_HWCAP_NEON);
-static_assert(EXECSTATE_HWCAP_VFPV3 == COMPAT_HWCAP_VFPv3);
+static_assert(COMPAT_HWCAP_VFPv3 == EXECSTATE_HWCAP_VFPV3);
 static_assert(EXECSTATE_HWCAP_TLS == COMPAT_HWCAP_TLS);
-static_assert(EXECSTATE_HWCAP_VFPV4 == COMPAT_HWCAP_VFPv4);
+static_assert(COMPAT_HWCAP_VFPv4 == EXECSTATE_HWCAP_VFPV4);
 static_assert(EXECSTATE_HWCAP_IDIVA == COMPAT_HWCAP_IDIVA);
 static_assert(EXECSTATE_HWCAP_IDIVT == COMPAT_HWCAP_IDIVT);
 static_assert(EXECSTATE_HWCAP_LPAE == COMPAT_HWCAP_LPAE);
@@ -75,12 +75,11 @@ static ssize_t midr_el1_show(struct kobject *kobj, struct kobj_attribute *attr,
 	return sysfs_emit(buf, "0x%016llx\n", regs_of(kobj)->midr_el1);
 }
 
-/* Only the EL0..EL3 fields: the rest is no business of a user. */
 static ssize_t id_aa64pfr0_el1_show(struct kobject *kobj,
 				    struct kobj_attribute *attr, char *buf)
 {
-	return sysfs_emit(buf, "0x%016llx\n", regs_of(kobj)->id_aa64pfr0_el1 &
-			  EXECSTATE_ID_AA64PFR0_EL_FIELDS);
+	return sysfs_emit(buf, "0x%016llx\n",
+			  execstate_arm64_pfr0_el_fields(regs_of(kobj)->id_aa64pfr0_el1));
 }
 
 static ssize_t el0_show(struct kobject *kobj, struct kobj_attribute *attr,

@@ -173,6 +173,12 @@ enum execstate_el_support execstate_arm64_el1(u64 id_aa64pfr0)
 	return el_support(field(id_aa64pfr0, 4));
 }
 
+/* The other fields (SVE, MPAM, CSV2, ...) are no business of a reader. */
+u64 execstate_arm64_pfr0_el_fields(u64 id_aa64pfr0)
+{
+	return id_aa64pfr0 & GENMASK_ULL(15, 0);
+}
+
 bool execstate_arm64_aarch32_el0(u64 id_aa64pfr0)
 {
 	return execstate_arm64_el0(id_aa64pfr0) == EXECSTATE_EL_AARCH64_AARCH32;

@@ -116,8 +116,8 @@ struct execstate_arm64_regs {
 	u64 id_aa64pfr0_el1;
 };
 
-/* ID_AA64PFR0_EL1.{EL0,EL1,EL2,EL3}: the part of the register sysfs shows */
-#define EXECSTATE_ID_AA64PFR0_EL_FIELDS	GENMASK_ULL(15, 0)
+/* ID_AA64PFR0_EL1.{EL0,EL1,EL2,EL3} only: what the per-CPU file shows */
+u64 execstate_arm64_pfr0_el_fields(u64 id_aa64pfr0);
 
 enum execstate_el_support execstate_arm64_el0(u64 id_aa64pfr0);
 enum execstate_el_support execstate_arm64_el1(u64 id_aa64pfr0);

@@ -20,22 +20,24 @@ struct el_case {
 	u64 pfr0;
 	enum execstate_el_support el0, el1;
 	bool aarch32_el0;
+	u64 shown;	/* cpuN/id_aa64pfr0_el1 */
 };
 
 static const struct el_case el_cases[] = {
 	{ "cortex-a72", 0x0000000000002222, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_AARCH64_AARCH32, true },
-	{ "a64fx", 0x0000000001001111, EXECSTATE_EL_AARCH64, EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64_AARCH32, true, 0x0000000000002222 },
+	{ "a64fx", 0x0000000001001111, EXECSTATE_EL_AARCH64, EXECSTATE_EL_AARCH64,
+	  false, 0x0000000000001111 },
 	{ "el0-only-aarch32", 0x1100000011111112, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_AARCH64, true },
+	  EXECSTATE_EL_AARCH64, true, 0x0000000000001112 },
 	{ "el0-reserved-0", 0x0000000000000010, EXECSTATE_EL_RESERVED,
-	  EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64, false, 0x0000000000000010 },
 	{ "el0-reserved-3", 0x0000000000000023, EXECSTATE_EL_RESERVED,
-	  EXECSTATE_EL_AARCH64_AARCH32, false },
+	  EXECSTATE_EL_AARCH64_AARCH32, false, 0x0000000000000023 },
 	{ "el1-reserved-f", 0x00000000000000f2, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_RESERVED, true },
+	  EXECSTATE_EL_RESERVED, true, 0x00000000000000f2 },
 	{ "high-fields-ignored", 0xffffffffffffff11, EXECSTATE_EL_AARCH64,
-	  EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64, false, 0x000000000000ff11 },
 };
 
 static void el_desc(const struct el_case *c, char *desc)
@@ -52,6 +54,7 @@ static void el_fields_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, execstate_arm64_el0(c->pfr0), c->el0);
 	KUNIT_EXPECT_EQ(test, execstate_arm64_el1(c->pfr0), c->el1);
 	KUNIT_EXPECT_EQ(test, execstate_arm64_aarch32_el0(c->pfr0), c->aarch32_el0);
+	KUNIT_EXPECT_EQ(test, execstate_arm64_pfr0_el_fields(c->pfr0), c->shown);
 }
 
 /* ---- arm64: per-CPU registers + the kernel's decision -> compat ---- */
