@@ -265,11 +265,12 @@ static const struct hwcap_case hwcap_cases[] = {
 	  HWCAP2_CRYPTO },
 
 	/* One field at a time, at and just below its threshold. */
-	{ "mvfr1-simdls-int-sp", { .mvfr1 = 0x00111000 }, 0,
+	/* MVFR1.SIMDLS [11:8], SIMDInt [15:12], SIMDSP [19:16]: NEON needs all */
+	{ "mvfr1-simdls-int-sp", { .mvfr1 = 0x00011100 }, 0,
 	  HWCAP_DEFAULT | EXECSTATE_HWCAP_NEON, 0 },
-	{ "mvfr1-no-simdls", { .mvfr1 = 0x00110000 }, 0, HWCAP_DEFAULT, 0 },
-	{ "mvfr1-no-simdint", { .mvfr1 = 0x00101000 }, 0, HWCAP_DEFAULT, 0 },
-	{ "mvfr1-no-simdsp", { .mvfr1 = 0x00011000 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-no-simdls", { .mvfr1 = 0x00011000 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-no-simdint", { .mvfr1 = 0x00010100 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-no-simdsp", { .mvfr1 = 0x00001100 }, 0, HWCAP_DEFAULT, 0 },
 	{ "mvfr1-simdfmac", { .mvfr1 = 0x10000000 }, 0,
 	  HWCAP_DEFAULT | EXECSTATE_HWCAP_VFPV4, 0 },
 	{ "mvfr1-fphp-3", { .mvfr1 = 0x03000000 }, EXECSTATE_HWCAPF_ISAR6,
