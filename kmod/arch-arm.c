@@ -1,19 +1,58 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * 32-bit arm facts.  A 32-bit kernel prints "CPU architecture: 7" even
- * on ARMv8 cores, so the architecture and whether the core could run a
- * 64-bit kernel come from the CPUID-scheme ID registers, read on each
- * CPU, and decoded in decode.c.
+ * on ARMv8 cores, so the architecture and whether the core implements
+ * AArch64 come from the CPUID-scheme ID registers, read on each CPU, and
+ * decoded in decode.c.
  */
+#include <linux/arm-smccc.h>
+#include <linux/build_bug.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/kobject.h>
+#include <linux/of.h>
 #include <linux/stddef.h>
 #include <linux/sysfs.h>
 
 #include <asm/cputype.h>
+#include <asm/hwcap.h>
 
 #include "facts.h"
+
+/*
+ * A 32-bit task's hwcaps: decode.h's bits are those of this kernel's
+ * <asm/hwcap.h>, which the arm64 compat ones mirror.
+ */
+static_assert(EXECSTATE_HWCAP_HALF == HWCAP_HALF);
+static_assert(EXECSTATE_HWCAP_THUMB == HWCAP_THUMB);
+static_assert(EXECSTATE_HWCAP_FAST_MULT == HWCAP_FAST_MULT);
+static_assert(EXECSTATE_HWCAP_VFP == HWCAP_VFP);
+static_assert(EXECSTATE_HWCAP_EDSP == HWCAP_EDSP);
+static_assert(EXECSTATE_HWCAP_NEON == HWCAP_NEON);
+static_assert(HWCAP_VFPv3 == EXECSTATE_HWCAP_VFPV3);
+static_assert(EXECSTATE_HWCAP_TLS == HWCAP_TLS);
+static_assert(HWCAP_VFPv4 == EXECSTATE_HWCAP_VFPV4);
+static_assert(EXECSTATE_HWCAP_IDIVA == HWCAP_IDIVA);
+static_assert(EXECSTATE_HWCAP_IDIVT == HWCAP_IDIVT);
+static_assert(EXECSTATE_HWCAP_LPAE == HWCAP_LPAE);
+static_assert(EXECSTATE_HWCAP_EVTSTRM == HWCAP_EVTSTRM);
+#ifdef HWCAP_I8MM
+static_assert(EXECSTATE_HWCAP_FPHP == HWCAP_FPHP);
+static_assert(EXECSTATE_HWCAP_ASIMDHP == HWCAP_ASIMDHP);
+static_assert(EXECSTATE_HWCAP_ASIMDDP == HWCAP_ASIMDDP);
+static_assert(EXECSTATE_HWCAP_ASIMDFHM == HWCAP_ASIMDFHM);
+static_assert(EXECSTATE_HWCAP_ASIMDBF16 == HWCAP_ASIMDBF16);
+static_assert(EXECSTATE_HWCAP_I8MM == HWCAP_I8MM);
+#endif
+static_assert(EXECSTATE_HWCAP2_AES == HWCAP2_AES);
+static_assert(EXECSTATE_HWCAP2_PMULL == HWCAP2_PMULL);
+static_assert(EXECSTATE_HWCAP2_SHA1 == HWCAP2_SHA1);
+static_assert(EXECSTATE_HWCAP2_SHA2 == HWCAP2_SHA2);
+static_assert(EXECSTATE_HWCAP2_CRC32 == HWCAP2_CRC32);
+#ifdef HWCAP2_SSBS
+static_assert(EXECSTATE_HWCAP2_SB == HWCAP2_SB);
+static_assert(EXECSTATE_HWCAP2_SSBS == HWCAP2_SSBS);
+#endif
 
 void execstate_arch_read_regs(void *regs)
 {
@@ -33,6 +72,19 @@ void execstate_arch_read_regs(void *regs)
 	r->id_isar[3] = read_cpuid_ext(CPUID_EXT_ISAR3);
 	r->id_isar[4] = read_cpuid_ext(CPUID_EXT_ISAR4);
 	r->id_isar[5] = read_cpuid_ext(CPUID_EXT_ISAR5);
+}
+
+/*
+ * A hypervisor below the kernel: PSCI and SMCCC calls go through HVC
+ * (KVM, and QEMU's virt board without EL2/EL3), or the board is QEMU's
+ * virt machine itself.  Firmware on real hardware answers on SMC.
+ */
+static bool under_hypervisor(void)
+{
+	if (IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY) &&
+	    arm_smccc_1_1_get_conduit() == SMCCC_CONDUIT_HVC)
+		return true;
+	return of_machine_is_compatible("linux,dummy-virt");
 }
 
 static const struct execstate_arm_regs *regs_of(struct kobject *kobj)
@@ -86,7 +138,8 @@ static ssize_t aarch64_capable_show(struct kobject *kobj,
 	enum execstate_reason reason;
 	enum execstate_tristate capable;
 
-	capable = execstate_arm_aarch64_capable(regs_of(kobj), &reason);
+	capable = execstate_arm_aarch64_capable(regs_of(kobj), under_hypervisor(),
+						&reason);
 	return sysfs_emit(buf, "%s\n", execstate_tristate_name(capable));
 }
 
@@ -142,7 +195,8 @@ int execstate_arch_facts(struct execstate_facts *facts,
 	struct first_cpu first = {};
 
 	facts->task_state = EXECSTATE_TASK_AARCH32;
-	facts->compat = false;
+	facts->compat = EXECSTATE_NO;
+	facts->compat_reason = EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL;
 
 	/* CPU 0 is the boot CPU on arm; a lower one never comes later. */
 	execstate_cpus_for_each(take_first_cpu, &first);
@@ -150,7 +204,7 @@ int execstate_arch_facts(struct execstate_facts *facts,
 		return -EAGAIN;
 	facts->cpu_arch = execstate_arm_cpu_arch(&first.regs);
 	facts->aarch64_capable =
-		execstate_arm_aarch64_capable(&first.regs,
+		execstate_arm_aarch64_capable(&first.regs, under_hypervisor(),
 					      &facts->aarch64_capable_reason);
 	return 0;
 }

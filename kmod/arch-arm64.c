@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arm64 facts.  Whether a CPU runs AArch32 at EL0 comes from that CPU's
- * own ID_AA64PFR0_EL1: system_supports_32bit_el0() would say it for the
- * system, but its static key is not exported to modules, and userspace
- * cannot read the EL0 field (ID register emulation hides it).
+ * own ID_AA64PFR0_EL1 (userspace cannot read the EL0 field: ID register
+ * emulation hides it).  Whether the kernel lets 32-bit tasks run follows
+ * system_supports_32bit_el0(), whose static key is not exported to
+ * modules, from what is: the sanitised ID_AA64PFR0_EL1 and the
+ * ARM64_HAS_32BIT_EL0_DO_NOT_USE capability, which is set exactly when
+ * allow_mismatched_32bit_el0 is in force or every CPU implements it.
  */
+#include <linux/build_bug.h>
 #include <linux/compat.h>
 #include <linux/errno.h>
 #include <linux/cpumask.h>
 #include <linux/kobject.h>
+#include <linux/slab.h>
 #include <linux/sysfs.h>
 
 #include <asm/cpufeature.h>
@@ -18,6 +23,38 @@
 
 #include "compat.h"
 #include "facts.h"
+
+/* decode.h numbers the compat hwcaps as this kernel's <asm/hwcap.h> does. */
+static_assert(EXECSTATE_HWCAP_HALF == COMPAT_HWCAP_HALF);
+static_assert(EXECSTATE_HWCAP_THUMB == COMPAT_HWCAP_THUMB);
+static_assert(EXECSTATE_HWCAP_FAST_MULT == COMPAT_HWCAP_FAST_MULT);
+static_assert(EXECSTATE_HWCAP_VFP == COMPAT_HWCAP_VFP);
+static_assert(EXECSTATE_HWCAP_EDSP == COMPAT_HWCAP_EDSP);
+static_assert(EXECSTATE_HWCAP_NEON == COMPAT_HWCAP_NEON);
+static_assert(COMPAT_HWCAP_VFPv3 == EXECSTATE_HWCAP_VFPV3);
+static_assert(EXECSTATE_HWCAP_TLS == COMPAT_HWCAP_TLS);
+static_assert(COMPAT_HWCAP_VFPv4 == EXECSTATE_HWCAP_VFPV4);
+static_assert(EXECSTATE_HWCAP_IDIVA == COMPAT_HWCAP_IDIVA);
+static_assert(EXECSTATE_HWCAP_IDIVT == COMPAT_HWCAP_IDIVT);
+static_assert(EXECSTATE_HWCAP_LPAE == COMPAT_HWCAP_LPAE);
+static_assert(EXECSTATE_HWCAP_EVTSTRM == COMPAT_HWCAP_EVTSTRM);
+#ifdef COMPAT_HWCAP_I8MM
+static_assert(EXECSTATE_HWCAP_FPHP == COMPAT_HWCAP_FPHP);
+static_assert(EXECSTATE_HWCAP_ASIMDHP == COMPAT_HWCAP_ASIMDHP);
+static_assert(EXECSTATE_HWCAP_ASIMDDP == COMPAT_HWCAP_ASIMDDP);
+static_assert(EXECSTATE_HWCAP_ASIMDFHM == COMPAT_HWCAP_ASIMDFHM);
+static_assert(EXECSTATE_HWCAP_ASIMDBF16 == COMPAT_HWCAP_ASIMDBF16);
+static_assert(EXECSTATE_HWCAP_I8MM == COMPAT_HWCAP_I8MM);
+#endif
+static_assert(EXECSTATE_HWCAP2_AES == COMPAT_HWCAP2_AES);
+static_assert(EXECSTATE_HWCAP2_PMULL == COMPAT_HWCAP2_PMULL);
+static_assert(EXECSTATE_HWCAP2_SHA1 == COMPAT_HWCAP2_SHA1);
+static_assert(EXECSTATE_HWCAP2_SHA2 == COMPAT_HWCAP2_SHA2);
+static_assert(EXECSTATE_HWCAP2_CRC32 == COMPAT_HWCAP2_CRC32);
+#ifdef COMPAT_HWCAP2_SSBS
+static_assert(EXECSTATE_HWCAP2_SB == COMPAT_HWCAP2_SB);
+static_assert(EXECSTATE_HWCAP2_SSBS == COMPAT_HWCAP2_SSBS);
+#endif
 
 void execstate_arch_read_regs(void *regs)
 {
@@ -41,7 +78,8 @@ static ssize_t midr_el1_show(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t id_aa64pfr0_el1_show(struct kobject *kobj,
 				    struct kobj_attribute *attr, char *buf)
 {
-	return sysfs_emit(buf, "0x%016llx\n", regs_of(kobj)->id_aa64pfr0_el1);
+	return sysfs_emit(buf, "0x%016llx\n",
+			  execstate_arm64_pfr0_el_fields(regs_of(kobj)->id_aa64pfr0_el1));
 }
 
 static ssize_t el0_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -96,23 +134,21 @@ const struct attribute_group *execstate_cpu_groups[] = {
 	NULL
 };
 
-struct aarch32_el0_count {
-	unsigned int online;
-	unsigned int capable;
-	struct cpumask *cpus;
+struct cpu_snapshot {
+	unsigned int n, max;
+	struct execstate_arm64_cpu *cpus;
 };
 
-static void count_aarch32_el0(unsigned int cpu,
-			      const union execstate_cpu_regs *regs, void *arg)
+static void snapshot_cpu(unsigned int cpu, const union execstate_cpu_regs *regs,
+			 void *arg)
 {
-	struct aarch32_el0_count *count = arg;
+	struct cpu_snapshot *snap = arg;
 
-	count->online++;
-	if (!execstate_arm64_aarch32_el0(regs->arm64.id_aa64pfr0_el1))
+	if (snap->n >= snap->max)
 		return;
-	count->capable++;
-	if (count->cpus)
-		cpumask_set_cpu(cpu, count->cpus);
+	snap->cpus[snap->n].cpu = cpu;
+	snap->cpus[snap->n].id_aa64pfr0_el1 = regs->arm64.id_aa64pfr0_el1;
+	snap->n++;
 }
 
 /*
@@ -147,19 +183,37 @@ static void compat_hwcaps(u32 *hwcap, u32 *hwcap2)
 int execstate_arch_facts(struct execstate_facts *facts,
 			 struct cpumask *aarch32_el0_cpus)
 {
-	struct aarch32_el0_count count = { .cpus = aarch32_el0_cpus };
+	struct execstate_arm64_system sys = {
+		.config_compat = IS_ENABLED(CONFIG_COMPAT),
+		.sanitised_pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1),
+		.mismatched_supported = EXECSTATE_HAVE_MISMATCHED_32BIT_EL0,
+		.cap_32bit_el0 = execstate_cap_32bit_el0(),
+	};
+	struct cpu_snapshot snap = { .max = nr_cpu_ids };
+	struct execstate_arm64_compat decided;
 
 	facts->task_state = is_compat_task() ? EXECSTATE_TASK_AARCH32 :
 					       EXECSTATE_TASK_AARCH64;
-	facts->id_aa64pfr0_el1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
+	facts->id_aa64pfr0_el1 = sys.sanitised_pfr0;
 
-	execstate_cpus_for_each(count_aarch32_el0, &count);
-	if (!count.online)
+	snap.cpus = kmalloc_array(snap.max, sizeof(*snap.cpus), GFP_KERNEL);
+	if (!snap.cpus)
+		return -ENOMEM;
+	execstate_cpus_for_each(snapshot_cpu, &snap);
+	if (!snap.n) {
+		kfree(snap.cpus);
 		return -EAGAIN;
-	facts->aarch32_el0 = execstate_coverage(count.capable, count.online);
-	facts->compat = IS_ENABLED(CONFIG_COMPAT) && count.capable;
+	}
+	execstate_arm64_compat(snap.cpus, snap.n, &sys,
+			       aarch32_el0_cpus ? cpumask_bits(aarch32_el0_cpus) : NULL,
+			       nr_cpu_ids, &decided);
+	kfree(snap.cpus);
+
+	facts->aarch32_el0 = decided.aarch32_el0;
+	facts->compat = decided.compat;
+	facts->compat_reason = decided.reason;
 	/* No 32-bit task can exist, so none receives hwcaps: report 0. */
-	if (facts->compat)
+	if (facts->compat == EXECSTATE_YES)
 		compat_hwcaps(&facts->compat_hwcap, &facts->compat_hwcap2);
 	return 0;
 }

@@ -36,22 +36,30 @@ static enum execstate_task_state task_state(void)
  * on 6.7 and later, SEV/TDX guests); ia32_enabled() says so but reads a
  * variable that is not exported.  syscall_init() programs SYSENTER_CS
  * with the kernel code segment exactly when it is enabled, and an invalid
- * selector otherwise, so the MSR tells.  Under FRED those MSRs are unused:
- * fall back to the build-time default there, and when the MSR faults.
+ * selector otherwise, so the MSR tells.  It tells nothing where the kernel
+ * does not enter through it: a Xen PV guest (the hypervisor owns the
+ * MSRs), or FRED; and nothing when it cannot be read.  Unknown, then,
+ * rather than a guess.
  */
-static bool ia32_emulation_enabled(void)
+static enum execstate_tristate
+ia32_emulation_enabled(enum execstate_compat_reason *reason)
 {
-	bool by_default = IS_ENABLED(CONFIG_IA32_EMULATION) &&
-			  !IS_ENABLED(CONFIG_IA32_EMULATION_DEFAULT_DISABLED);
 	u64 sysenter_cs;
 
+	*reason = EXECSTATE_COMPAT_KERNEL_CONFIG;
 	if (!IS_ENABLED(CONFIG_IA32_EMULATION))
-		return false;
+		return EXECSTATE_NO;
+	*reason = EXECSTATE_COMPAT_XEN_PV;
+	if (cpu_feature_enabled(X86_FEATURE_XENPV))
+		return EXECSTATE_UNKNOWN;
+	*reason = EXECSTATE_COMPAT_FRED;
 	if (execstate_fred_enabled())
-		return by_default;
-	if (rdmsrl_safe(MSR_IA32_SYSENTER_CS, &sysenter_cs))
-		return by_default;
-	return sysenter_cs == __KERNEL_CS;
+		return EXECSTATE_UNKNOWN;
+	*reason = EXECSTATE_COMPAT_SYSENTER_CS_UNREADABLE;
+	if (execstate_rdmsr_safe(MSR_IA32_SYSENTER_CS, &sysenter_cs))
+		return EXECSTATE_UNKNOWN;
+	*reason = EXECSTATE_COMPAT_SYSENTER_CS;
+	return sysenter_cs == __KERNEL_CS ? EXECSTATE_YES : EXECSTATE_NO;
 }
 #endif
 
@@ -60,9 +68,12 @@ int execstate_arch_facts(struct execstate_facts *facts,
 {
 	facts->task_state = task_state();
 #if defined(CONFIG_X86_64)
-	facts->compat = ia32_emulation_enabled();
+	facts->compat = ia32_emulation_enabled(&facts->compat_reason);
 #else
-	facts->compat = BITS_PER_LONG == 64 && IS_ENABLED(CONFIG_COMPAT);
+	facts->compat_reason = BITS_PER_LONG == 64 ? EXECSTATE_COMPAT_KERNEL_CONFIG :
+				EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL;
+	facts->compat = BITS_PER_LONG == 64 && IS_ENABLED(CONFIG_COMPAT) ?
+			EXECSTATE_YES : EXECSTATE_NO;
 #endif
 	return 0;
 }

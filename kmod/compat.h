@@ -20,7 +20,29 @@ static inline void execstate_genl_set_resv_start_op(struct genl_family *family,
 }
 
 #ifdef CONFIG_ARM64
+#include <asm/cpufeature.h>
 #include <asm/hwcap.h>
+
+/*
+ * allow_mismatched_32bit_el0 (5.15 and later) came with the capability
+ * ARM64_HAS_32BIT_EL0_DO_NOT_USE (a #define in asm/cpucaps.h, generated
+ * from arch/arm64/tools/cpucaps from 6.3 on), set when every CPU
+ * implements AArch32 at EL0 or when that boot option is in force.  Older
+ * kernels call it ARM64_HAS_32BIT_EL0 and know no such option.
+ */
+#ifdef ARM64_HAS_32BIT_EL0_DO_NOT_USE
+#define EXECSTATE_HAVE_MISMATCHED_32BIT_EL0 true
+#define EXECSTATE_CAP_32BIT_EL0 ARM64_HAS_32BIT_EL0_DO_NOT_USE
+#else
+#define EXECSTATE_HAVE_MISMATCHED_32BIT_EL0 false
+#define EXECSTATE_CAP_32BIT_EL0 ARM64_HAS_32BIT_EL0
+#endif
+
+static inline bool execstate_cap_32bit_el0(void)
+{
+	return cpus_have_cap(EXECSTATE_CAP_32BIT_EL0);
+}
+
 /*
  * Kernels that define COMPAT_HWCAP_I8MM (6.6 and later) also derive the
  * FP16, DotProd, FHM, BF16, I8MM, SB and SSBS compat hwcaps from
@@ -35,6 +57,7 @@ static inline void execstate_genl_set_resv_start_op(struct genl_family *family,
 
 #ifdef CONFIG_X86_64
 #include <asm/cpufeature.h>
+#include <asm/msr.h>
 /* FRED (6.9 and later) replaces the SYSCALL/SYSENTER entry MSRs. */
 static inline bool execstate_fred_enabled(void)
 {
@@ -42,6 +65,16 @@ static inline bool execstate_fred_enabled(void)
 	return cpu_feature_enabled(X86_FEATURE_FRED);
 #else
 	return false;
+#endif
+}
+
+/* 6.16 renamed rdmsrl_safe() to rdmsrq_safe(). */
+static inline int execstate_rdmsr_safe(unsigned int msr, u64 *val)
+{
+#ifdef EXECSTATE_HAVE_RDMSRQ_SAFE
+	return rdmsrq_safe(msr, val);
+#else
+	return rdmsrl_safe(msr, val);
 #endif
 }
 #endif /* CONFIG_X86_64 */

@@ -8,6 +8,7 @@
  * follow compat_elf_hwcaps[] in arch/arm64/kernel/cpufeature.c, which a
  * module cannot read because compat_elf_hwcap is not exported.
  */
+#include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
 
@@ -63,6 +64,23 @@ static const char * const reason_names[] = {
 	[EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE] = "midr_aarch32_only_core",
 	[EXECSTATE_REASON_MIDR_PART_TABLE] = "midr_part_table",
 	[EXECSTATE_REASON_NO_EVIDENCE] = "no_evidence",
+	[EXECSTATE_REASON_HYPERVISOR] = "hypervisor",
+};
+
+static const char * const compat_reason_names[] = {
+	[EXECSTATE_COMPAT_KERNEL_CONFIG] = "kernel_config",
+	[EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL] = "32bit_kernel",
+	[EXECSTATE_COMPAT_ALL_CPUS] = "all_cpus",
+	[EXECSTATE_COMPAT_MISMATCHED_ALLOWED] = "mismatched_allowed",
+	[EXECSTATE_COMPAT_NOT_ALL_CPUS] = "not_all_cpus",
+	[EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT] =
+		"not_all_cpus_no_mismatched_support",
+	[EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY] = "sanitised_aarch64_only",
+	[EXECSTATE_COMPAT_NO_CPU] = "no_cpu",
+	[EXECSTATE_COMPAT_SYSENTER_CS] = "sysenter_cs",
+	[EXECSTATE_COMPAT_SYSENTER_CS_UNREADABLE] = "sysenter_cs_unreadable",
+	[EXECSTATE_COMPAT_XEN_PV] = "xen_pv",
+	[EXECSTATE_COMPAT_FRED] = "fred",
 };
 
 const char *execstate_tristate_name(enum execstate_tristate v)
@@ -95,56 +113,26 @@ const char *execstate_reason_name(enum execstate_reason v)
 	return name_of(reason_names, ARRAY_SIZE(reason_names), v);
 }
 
+const char *execstate_compat_reason_name(enum execstate_compat_reason v)
+{
+	return name_of(compat_reason_names, ARRAY_SIZE(compat_reason_names), v);
+}
+
 /* A 4-bit unsigned ID register field. */
 static unsigned int field(u64 reg, unsigned int shift)
 {
 	return (reg >> shift) & 0xf;
 }
 
-/*
- * Cores named by MIDR implementer and part number.  Part numbers: the
- * cores' Technical Reference Manuals (MIDR description) as collected in
- * arch/arm64/include/asm/cputype.h and arch/arm/include/asm/cputype.h.
- * v8: an ARMv8 core.  aarch64 "yes": the core implements AArch64 and also
- * AArch32 at EL1, so a 32-bit kernel can run on it; Cortex-A32 is ARMv8
- * but AArch32-only.
- */
+#define EXECSTATE_MIDR_PART(_impl, _part, _name, _arch, _aarch64, _el0)	\
+	{ .implementer = (_impl), .partnum = (_part), .name = (_name),	\
+	  .arch = (_arch), .aarch64 = EXECSTATE_##_aarch64 },
+
 static const struct execstate_midr_part midr_parts[] = {
-	{ 0x41, 0xb76, "ARM1176", false, EXECSTATE_NO },
-	{ 0x41, 0xc05, "Cortex-A5", false, EXECSTATE_NO },
-	{ 0x41, 0xc07, "Cortex-A7", false, EXECSTATE_NO },
-	{ 0x41, 0xc08, "Cortex-A8", false, EXECSTATE_NO },
-	{ 0x41, 0xc09, "Cortex-A9", false, EXECSTATE_NO },
-	{ 0x41, 0xc0d, "Cortex-A12", false, EXECSTATE_NO },
-	{ 0x41, 0xc0e, "Cortex-A17", false, EXECSTATE_NO },
-	{ 0x41, 0xc0f, "Cortex-A15", false, EXECSTATE_NO },
-	{ 0x41, 0xd01, "Cortex-A32", true, EXECSTATE_NO },
-	{ 0x41, 0xd03, "Cortex-A53", true, EXECSTATE_YES },
-	{ 0x41, 0xd04, "Cortex-A35", true, EXECSTATE_YES },
-	{ 0x41, 0xd05, "Cortex-A55", true, EXECSTATE_YES },
-	{ 0x41, 0xd07, "Cortex-A57", true, EXECSTATE_YES },
-	{ 0x41, 0xd08, "Cortex-A72", true, EXECSTATE_YES },
-	{ 0x41, 0xd09, "Cortex-A73", true, EXECSTATE_YES },
-	{ 0x41, 0xd0a, "Cortex-A75", true, EXECSTATE_YES },
-	{ 0x41, 0xd0b, "Cortex-A76", true, EXECSTATE_YES },
-	{ 0x41, 0xd0c, "Neoverse-N1", true, EXECSTATE_YES },
-	{ 0x41, 0xd0d, "Cortex-A77", true, EXECSTATE_YES },
-	{ 0x41, 0xd0e, "Cortex-A76AE", true, EXECSTATE_YES },
-	{ 0x41, 0xd41, "Cortex-A78", true, EXECSTATE_YES },
-	{ 0x41, 0xd42, "Cortex-A78AE", true, EXECSTATE_YES },
-	{ 0x41, 0xd44, "Cortex-X1", true, EXECSTATE_YES },
-	{ 0x41, 0xd4b, "Cortex-A78C", true, EXECSTATE_YES },
-	{ 0x51, 0x00f, "Scorpion", false, EXECSTATE_NO },
-	{ 0x51, 0x02d, "Scorpion", false, EXECSTATE_NO },
-	{ 0x51, 0x04d, "Krait", false, EXECSTATE_NO },
-	{ 0x51, 0x06f, "Krait", false, EXECSTATE_NO },
-	{ 0x51, 0x800, "Kryo-2xx-Gold", true, EXECSTATE_YES },
-	{ 0x51, 0x801, "Kryo-2xx-Silver", true, EXECSTATE_YES },
-	{ 0x51, 0x802, "Kryo-3xx-Gold", true, EXECSTATE_YES },
-	{ 0x51, 0x803, "Kryo-3xx-Silver", true, EXECSTATE_YES },
-	{ 0x51, 0x804, "Kryo-4xx-Gold", true, EXECSTATE_YES },
-	{ 0x51, 0x805, "Kryo-4xx-Silver", true, EXECSTATE_YES },
+#include "midr-parts.h"
 };
+
+#undef EXECSTATE_MIDR_PART
 
 const struct execstate_midr_part *execstate_midr_lookup(u32 midr)
 {
@@ -155,6 +143,11 @@ const struct execstate_midr_part *execstate_midr_lookup(u32 midr)
 		    midr_parts[i].partnum == EXECSTATE_MIDR_PARTNUM(midr))
 			return &midr_parts[i];
 	return NULL;
+}
+
+const struct execstate_midr_part *execstate_midr_part_at(unsigned int i)
+{
+	return i < ARRAY_SIZE(midr_parts) ? &midr_parts[i] : NULL;
 }
 
 /* ID_AA64PFR0_EL1.ELx: 1 = AArch64 only, 2 = AArch64 and AArch32. */
@@ -180,6 +173,12 @@ enum execstate_el_support execstate_arm64_el1(u64 id_aa64pfr0)
 	return el_support(field(id_aa64pfr0, 4));
 }
 
+/* The other fields (SVE, MPAM, CSV2, ...) are no business of a reader. */
+u64 execstate_arm64_pfr0_el_fields(u64 id_aa64pfr0)
+{
+	return id_aa64pfr0 & GENMASK_ULL(15, 0);
+}
+
 bool execstate_arm64_aarch32_el0(u64 id_aa64pfr0)
 {
 	return execstate_arm64_el0(id_aa64pfr0) == EXECSTATE_EL_AARCH64_AARCH32;
@@ -198,6 +197,54 @@ int execstate_cpulist(char *buf, size_t size, const unsigned long *cpus,
 		      unsigned int nbits)
 {
 	return scnprintf(buf, size, "%*pbl", nbits, cpus);
+}
+
+/*
+ * The kernel's own rule (system_supports_32bit_el0() and has_32bit_el0()
+ * in arch/arm64): 32-bit EL0 is allowed when the sanitised
+ * ID_AA64PFR0_EL1.EL0 says AArch32, that is when every CPU that booted
+ * implements it and no id_aa64pfr0.el0= / arm64.no32bit_el0 override hid
+ * it; or when allow_mismatched_32bit_el0 is in force (the capability is
+ * then set) and a CPU implementing it has come online.  What each online
+ * CPU implements is reported as it is, whatever the kernel allows.
+ */
+void execstate_arm64_compat(const struct execstate_arm64_cpu *cpus,
+			    unsigned int ncpus,
+			    const struct execstate_arm64_system *sys,
+			    unsigned long *aarch32_el0_cpus, unsigned int nbits,
+			    struct execstate_arm64_compat *out)
+{
+	unsigned int i, capable = 0;
+
+	for (i = 0; i < ncpus; i++) {
+		if (!execstate_arm64_aarch32_el0(cpus[i].id_aa64pfr0_el1))
+			continue;
+		capable++;
+		if (aarch32_el0_cpus && cpus[i].cpu < nbits)
+			__set_bit(cpus[i].cpu, aarch32_el0_cpus);
+	}
+	out->aarch32_el0 = execstate_coverage(capable, ncpus);
+	out->compat = EXECSTATE_NO;
+
+	if (!sys->config_compat)
+		out->reason = EXECSTATE_COMPAT_KERNEL_CONFIG;
+	else if (execstate_arm64_aarch32_el0(sys->sanitised_pfr0))
+		out->reason = EXECSTATE_COMPAT_ALL_CPUS;
+	else if (!capable)
+		out->reason = EXECSTATE_COMPAT_NO_CPU;
+	/* the sanitised value says no, so only the boot option sets the cap */
+	else if (sys->cap_32bit_el0 && sys->mismatched_supported)
+		out->reason = EXECSTATE_COMPAT_MISMATCHED_ALLOWED;
+	else if (out->aarch32_el0 == EXECSTATE_COVERAGE_ALL)
+		out->reason = EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY;
+	else if (sys->mismatched_supported)
+		out->reason = EXECSTATE_COMPAT_NOT_ALL_CPUS;
+	else
+		out->reason = EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT;
+
+	if (out->reason == EXECSTATE_COMPAT_ALL_CPUS ||
+	    out->reason == EXECSTATE_COMPAT_MISMATCHED_ALLOWED)
+		out->compat = EXECSTATE_YES;
 }
 
 void execstate_compat_hwcaps(const struct execstate_aarch32_ids *ids,
@@ -290,10 +337,13 @@ static bool arm_v8_evidence(const struct execstate_arm_regs *r,
 /*
  * The debug architecture tells v6 from v7 where ID_MMFR0 cannot: ARM1176
  * reports VMSA 3, which the kernel's own check (and /proc/cpuinfo's
- * "CPU architecture: 7") reads as ARMv7.  ID_MMFR0 is the fallback.
+ * "CPU architecture: 7") reads as ARMv7.  When the ID registers say
+ * nothing (CopDbg 0, ISAR5 RAZ), a known part decides, as it does for
+ * aarch64_capable; ID_MMFR0 is the last fallback.
  */
 enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *r)
 {
+	const struct execstate_midr_part *part = execstate_midr_lookup(r->midr);
 	unsigned int arch = EXECSTATE_MIDR_ARCHITECTURE(r->midr);
 	unsigned int copdbg = field(r->id_dfr0, 0);
 	unsigned int vmsa = field(r->id_mmfr0, 0), pmsa = field(r->id_mmfr0, 4);
@@ -309,6 +359,9 @@ enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *
 		return EXECSTATE_ARCH_V6;
 	if (copdbg == COPDBG_V7 || copdbg == COPDBG_V7_1)
 		return EXECSTATE_ARCH_V7;
+	if (part)
+		return execstate_midr_part_v8(part) ? EXECSTATE_ARCH_V8 :
+		       part->arch == 6 ? EXECSTATE_ARCH_V6 : EXECSTATE_ARCH_V7;
 	/* ID_MMFR0.VMSA/PMSA: 2 = v6 memory system, 3 and up = v7 */
 	if ((vmsa >= 3 && vmsa != 0xf) || (pmsa >= 3 && pmsa != 0xf))
 		return EXECSTATE_ARCH_V7;
@@ -318,18 +371,23 @@ enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *
 }
 
 /*
- * Architectural ID fields decide first: ARMv8 debug or SEVL means an
- * ARMv8 core, which can run AArch64 unless its part is a known
- * AArch32-only one; v6/v7 debug means it cannot.  The MIDR part table
- * only decides when the ID registers say nothing (CopDbg 0, ISAR5 RAZ).
+ * "yes" means the core implements AArch64.  Architectural ID fields
+ * decide first: ARMv8 debug or SEVL means an ARMv8 core, which implements
+ * AArch64 unless its part is a known AArch32-only one; v6/v7 debug means
+ * it does not.  The MIDR part table only decides when the ID registers
+ * say nothing (CopDbg 0, ISAR5 RAZ).  Under a hypervisor the ID registers
+ * describe a virtual CPU: QEMU's "max" CPU in qemu-system-arm and an
+ * AArch32 KVM guest claim ARMv8 but cannot run a 64-bit kernel, so a
+ * "yes" there is unknown.
  */
 enum execstate_tristate
 execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
-			      enum execstate_reason *reason)
+			      bool hypervisor, enum execstate_reason *reason)
 {
 	const struct execstate_midr_part *part = execstate_midr_lookup(r->midr);
 	unsigned int arch = EXECSTATE_MIDR_ARCHITECTURE(r->midr);
 	unsigned int copdbg = field(r->id_dfr0, 0);
+	enum execstate_tristate capable;
 
 	if (arch != MIDR_ARCH_CPUID) {
 		if (arch >= 1 && arch <= MIDR_ARCH_V6) {
@@ -345,20 +403,24 @@ execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
 	 * reusing a MIDR) loses to the architectural fields.
 	 */
 	if (arm_v8_evidence(r, reason)) {
-		if (part && part->v8 && part->aarch64 == EXECSTATE_NO) {
+		if (part && execstate_midr_part_v8(part) && part->aarch64 == EXECSTATE_NO) {
 			*reason = EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE;
 			return EXECSTATE_NO;
 		}
-		return EXECSTATE_YES;
-	}
-	if (copdbg >= COPDBG_V6 && copdbg < COPDBG_V8) {
+		capable = EXECSTATE_YES;
+	} else if (copdbg >= COPDBG_V6 && copdbg < COPDBG_V8) {
 		*reason = EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8;
 		return EXECSTATE_NO;
-	}
-	if (part) {
+	} else if (part) {
 		*reason = EXECSTATE_REASON_MIDR_PART_TABLE;
-		return part->aarch64;
+		capable = part->aarch64;
+	} else {
+		*reason = EXECSTATE_REASON_NO_EVIDENCE;
+		return EXECSTATE_UNKNOWN;
 	}
-	*reason = EXECSTATE_REASON_NO_EVIDENCE;
-	return EXECSTATE_UNKNOWN;
+	if (capable == EXECSTATE_YES && hypervisor) {
+		*reason = EXECSTATE_REASON_HYPERVISOR;
+		return EXECSTATE_UNKNOWN;
+	}
+	return capable;
 }

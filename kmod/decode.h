@@ -47,6 +47,24 @@ enum execstate_cpu_arch {
 	EXECSTATE_ARCH_UNKNOWN,
 };
 
+/* Which evidence decided compat (every architecture). */
+enum execstate_compat_reason {
+	EXECSTATE_COMPAT_KERNEL_CONFIG,
+	EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL,
+	/* arm64 */
+	EXECSTATE_COMPAT_ALL_CPUS,
+	EXECSTATE_COMPAT_MISMATCHED_ALLOWED,
+	EXECSTATE_COMPAT_NOT_ALL_CPUS,
+	EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT,
+	EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY,
+	EXECSTATE_COMPAT_NO_CPU,
+	/* x86-64 */
+	EXECSTATE_COMPAT_SYSENTER_CS,
+	EXECSTATE_COMPAT_SYSENTER_CS_UNREADABLE,
+	EXECSTATE_COMPAT_XEN_PV,
+	EXECSTATE_COMPAT_FRED,
+};
+
 /* Which evidence decided aarch64_capable on a 32-bit kernel. */
 enum execstate_reason {
 	EXECSTATE_REASON_PRE_CPUID_SCHEME,
@@ -57,6 +75,7 @@ enum execstate_reason {
 	EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE,
 	EXECSTATE_REASON_MIDR_PART_TABLE,
 	EXECSTATE_REASON_NO_EVIDENCE,
+	EXECSTATE_REASON_HYPERVISOR,
 };
 
 const char *execstate_tristate_name(enum execstate_tristate v);
@@ -65,27 +84,40 @@ const char *execstate_el_support_name(enum execstate_el_support v);
 const char *execstate_task_state_name(enum execstate_task_state v);
 const char *execstate_cpu_arch_name(enum execstate_cpu_arch v);
 const char *execstate_reason_name(enum execstate_reason v);
+const char *execstate_compat_reason_name(enum execstate_compat_reason v);
 
 /* MIDR (MIDR_EL1 bits 31:0 have the same layout) */
 #define EXECSTATE_MIDR_IMPLEMENTER(midr)	(((midr) >> 24) & 0xff)
 #define EXECSTATE_MIDR_ARCHITECTURE(midr)	(((midr) >> 16) & 0xf)
 #define EXECSTATE_MIDR_PARTNUM(midr)		(((midr) >> 4) & 0xfff)
 
+/* A row of midr-parts.h; see there for what the columns mean. */
 struct execstate_midr_part {
 	u8 implementer;
 	u16 partnum;
 	const char *name;
-	bool v8;
-	enum execstate_tristate aarch64;	/* can the core run AArch64 */
+	u8 arch;				/* 6, 7, 8 or 9 */
+	enum execstate_tristate aarch64;	/* the core implements AArch64 */
 };
 
+/* ARMv8 or later, AArch64 or not */
+static inline bool execstate_midr_part_v8(const struct execstate_midr_part *part)
+{
+	return part->arch >= 8;
+}
+
 const struct execstate_midr_part *execstate_midr_lookup(u32 midr);
+/* The rows in table order, for the KUnit suite; NULL past the end. */
+const struct execstate_midr_part *execstate_midr_part_at(unsigned int i);
 
 /* arm64: one CPU's registers, read on that CPU */
 struct execstate_arm64_regs {
 	u64 midr_el1;
 	u64 id_aa64pfr0_el1;
 };
+
+/* ID_AA64PFR0_EL1.{EL0,EL1,EL2,EL3} only: what the per-CPU file shows */
+u64 execstate_arm64_pfr0_el_fields(u64 id_aa64pfr0);
 
 enum execstate_el_support execstate_arm64_el0(u64 id_aa64pfr0);
 enum execstate_el_support execstate_arm64_el1(u64 id_aa64pfr0);
@@ -94,6 +126,36 @@ enum execstate_coverage execstate_coverage(unsigned int capable,
 					   unsigned int total);
 int execstate_cpulist(char *buf, size_t size, const unsigned long *cpus,
 		      unsigned int nbits);
+
+/* One online CPU's own ID_AA64PFR0_EL1, as recorded when it came online. */
+struct execstate_arm64_cpu {
+	unsigned int cpu;
+	u64 id_aa64pfr0_el1;
+};
+
+/* What the running kernel decided, besides the per-CPU registers. */
+struct execstate_arm64_system {
+	bool config_compat;		/* CONFIG_COMPAT */
+	u64 sanitised_pfr0;		/* read_sanitised_ftr_reg(ID_AA64PFR0_EL1) */
+	bool mismatched_supported;	/* the kernel knows allow_mismatched_32bit_el0 */
+	/*
+	 * ARM64_HAS_32BIT_EL0(_DO_NOT_USE) is set: every CPU at boot had
+	 * AArch32 EL0, or allow_mismatched_32bit_el0 is in force
+	 */
+	bool cap_32bit_el0;
+};
+
+struct execstate_arm64_compat {
+	enum execstate_coverage aarch32_el0;	/* online CPUs implementing it */
+	enum execstate_tristate compat;		/* 32-bit tasks can run */
+	enum execstate_compat_reason reason;
+};
+
+void execstate_arm64_compat(const struct execstate_arm64_cpu *cpus,
+			    unsigned int ncpus,
+			    const struct execstate_arm64_system *sys,
+			    unsigned long *aarch32_el0_cpus, unsigned int nbits,
+			    struct execstate_arm64_compat *out);
 
 /*
  * AArch32 hwcap bits as a 32-bit task sees them: the numbering is the
@@ -155,8 +217,13 @@ struct execstate_arm_regs {
 };
 
 enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *r);
+/*
+ * @hypervisor: the kernel runs under a hypervisor (HVC conduit, QEMU's
+ * virt board), whose virtual CPU may claim ARMv8 and still run AArch32
+ * only: then a "yes" from the ID registers becomes unknown.
+ */
 enum execstate_tristate
 execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
-			      enum execstate_reason *reason);
+			      bool hypervisor, enum execstate_reason *reason);
 
 #endif /* EXECSTATE_DECODE_H */

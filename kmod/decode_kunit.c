@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit tests for decode.c: ID register fields, the MIDR part table,
- * all/some/none and cpulist derivation, compat hwcaps, and the 32-bit
- * arm architecture and AArch64-capability verdicts.  Register values are
- * those of real cores (TRMs, QEMU's CPU models) plus reserved encodings.
+ * KUnit tests for decode.c: ID register fields, every row of the MIDR
+ * part table, the arm64 compat decision with its all/some/none and
+ * cpulist, compat hwcaps field by field, and the 32-bit arm architecture
+ * and AArch64-capability verdicts.  Register values are those of real
+ * cores (TRMs, QEMU's CPU models) plus reserved encodings.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
@@ -19,22 +20,24 @@ struct el_case {
 	u64 pfr0;
 	enum execstate_el_support el0, el1;
 	bool aarch32_el0;
+	u64 shown;	/* cpuN/id_aa64pfr0_el1 */
 };
 
 static const struct el_case el_cases[] = {
 	{ "cortex-a72", 0x0000000000002222, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_AARCH64_AARCH32, true },
-	{ "a64fx", 0x0000000001001111, EXECSTATE_EL_AARCH64, EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64_AARCH32, true, 0x0000000000002222 },
+	{ "a64fx", 0x0000000001001111, EXECSTATE_EL_AARCH64, EXECSTATE_EL_AARCH64,
+	  false, 0x0000000000001111 },
 	{ "el0-only-aarch32", 0x1100000011111112, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_AARCH64, true },
+	  EXECSTATE_EL_AARCH64, true, 0x0000000000001112 },
 	{ "el0-reserved-0", 0x0000000000000010, EXECSTATE_EL_RESERVED,
-	  EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64, false, 0x0000000000000010 },
 	{ "el0-reserved-3", 0x0000000000000023, EXECSTATE_EL_RESERVED,
-	  EXECSTATE_EL_AARCH64_AARCH32, false },
+	  EXECSTATE_EL_AARCH64_AARCH32, false, 0x0000000000000023 },
 	{ "el1-reserved-f", 0x00000000000000f2, EXECSTATE_EL_AARCH64_AARCH32,
-	  EXECSTATE_EL_RESERVED, true },
+	  EXECSTATE_EL_RESERVED, true, 0x00000000000000f2 },
 	{ "high-fields-ignored", 0xffffffffffffff11, EXECSTATE_EL_AARCH64,
-	  EXECSTATE_EL_AARCH64, false },
+	  EXECSTATE_EL_AARCH64, false, 0x000000000000ff11 },
 };
 
 static void el_desc(const struct el_case *c, char *desc)
@@ -51,59 +54,137 @@ static void el_fields_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, execstate_arm64_el0(c->pfr0), c->el0);
 	KUNIT_EXPECT_EQ(test, execstate_arm64_el1(c->pfr0), c->el1);
 	KUNIT_EXPECT_EQ(test, execstate_arm64_aarch32_el0(c->pfr0), c->aarch32_el0);
+	KUNIT_EXPECT_EQ(test, execstate_arm64_pfr0_el_fields(c->pfr0), c->shown);
 }
 
-/* ---- all/some/none and the cpulist over (possibly mismatched) CPUs ---- */
+/* ---- arm64: per-CPU registers + the kernel's decision -> compat ---- */
 
 #define MAX_TEST_CPUS 8
 
-struct cpus_case {
+struct arm64_compat_case {
 	const char *desc;
 	unsigned int ncpus;
-	u64 pfr0[MAX_TEST_CPUS];
+	struct execstate_arm64_cpu cpus[MAX_TEST_CPUS];
+	struct execstate_arm64_system sys;
 	enum execstate_coverage coverage;
 	const char *cpulist;
+	enum execstate_tristate compat;
+	enum execstate_compat_reason reason;
 };
 
-static const struct cpus_case cpus_cases[] = {
-	{ "all-aarch32", 4, { 0x2222, 0x2222, 0x2222, 0x2222 },
-	  EXECSTATE_COVERAGE_ALL, "0-3" },
-	{ "none-aarch32", 4, { 0x1111, 0x1111, 0x1111, 0x1111 },
-	  EXECSTATE_COVERAGE_NONE, "" },
-	{ "big-cores-without", 8, { 0x12, 0x12, 0x12, 0x12, 0x11, 0x11, 0x11, 0x11 },
-	  EXECSTATE_COVERAGE_SOME, "0-3" },
-	{ "little-cores-without", 8, { 0x11, 0x11, 0x11, 0x11, 0x12, 0x12, 0x12, 0x12 },
-	  EXECSTATE_COVERAGE_SOME, "4-7" },
-	{ "scattered", 4, { 0x12, 0x11, 0x12, 0x12 }, EXECSTATE_COVERAGE_SOME, "0,2-3" },
-	{ "reserved-el0-not-counted", 2, { 0x13, 0x12 }, EXECSTATE_COVERAGE_SOME, "1" },
-	{ "no-cpus", 0, { }, EXECSTATE_COVERAGE_NONE, "" },
+/* QEMU cortex-a72: EL0..EL3 AArch64+AArch32 */
+#define PFR0_A72	0x0000000000002222ULL
+/* SM8550 Cortex-X3/A715: AArch64 only at EL0 (and EL1) */
+#define PFR0_X3		0x1100000011111111ULL
+/* SM8550 Cortex-A510/A710: AArch32 at EL0 only */
+#define PFR0_A510	0x1100000011111112ULL
+/* Fujitsu A64FX */
+#define PFR0_A64FX	0x0000000001001111ULL
+
+#define SYS(_config, _sanitised, _supported, _cap) \
+	{ .config_compat = (_config), .sanitised_pfr0 = (_sanitised), \
+	  .mismatched_supported = (_supported), .cap_32bit_el0 = (_cap) }
+
+#define A72_CPUS { { 0, PFR0_A72 }, { 1, PFR0_A72 }, { 2, PFR0_A72 }, { 3, PFR0_A72 } }
+/* SM8550: CPUs 0-2 A510, 3-4 A715, 5-6 A710, 7 X3 (sanitised: AArch64 only) */
+#define SM8550_CPUS { { 0, PFR0_A510 }, { 1, PFR0_A510 }, { 2, PFR0_A510 }, \
+		      { 3, PFR0_X3 }, { 4, PFR0_X3 }, { 5, PFR0_A510 }, \
+		      { 6, PFR0_A510 }, { 7, PFR0_X3 } }
+
+static const struct arm64_compat_case arm64_compat_cases[] = {
+	{ "a72-all-cpus", 4, A72_CPUS, SYS(true, PFR0_A72, true, true),
+	  EXECSTATE_COVERAGE_ALL, "0-3", EXECSTATE_YES, EXECSTATE_COMPAT_ALL_CPUS },
+	{ "a72-5.10", 4, A72_CPUS, SYS(true, PFR0_A72, false, true),
+	  EXECSTATE_COVERAGE_ALL, "0-3", EXECSTATE_YES, EXECSTATE_COMPAT_ALL_CPUS },
+	{ "a72-no-config-compat", 4, A72_CPUS, SYS(false, PFR0_A72, true, false),
+	  EXECSTATE_COVERAGE_ALL, "0-3", EXECSTATE_NO, EXECSTATE_COMPAT_KERNEL_CONFIG },
+	/* arm64.no32bit_el0 / id_aa64pfr0.el0=1 leaves the sanitised EL0 at 1 */
+	{ "a72-el0-override", 4, A72_CPUS, SYS(true, 0x2221, true, false),
+	  EXECSTATE_COVERAGE_ALL, "0-3", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY },
+	/* the kernel lets the boot option win over the override */
+	{ "a72-el0-override-mismatched", 4, A72_CPUS, SYS(true, 0x2221, true, true),
+	  EXECSTATE_COVERAGE_ALL, "0-3", EXECSTATE_YES,
+	  EXECSTATE_COMPAT_MISMATCHED_ALLOWED },
+	{ "sm8550-default-boot", 8, SM8550_CPUS, SYS(true, PFR0_X3, true, false),
+	  EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_NOT_ALL_CPUS },
+	{ "sm8550-allow-mismatched", 8, SM8550_CPUS, SYS(true, PFR0_X3, true, true),
+	  EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_YES,
+	  EXECSTATE_COMPAT_MISMATCHED_ALLOWED },
+	{ "sm8550-5.10", 8, SM8550_CPUS, SYS(true, PFR0_X3, false, false),
+	  EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT },
+	/* a 5.10 capability set without the sanitised value cannot mean the option */
+	{ "sm8550-5.10-cap", 8, SM8550_CPUS, SYS(true, PFR0_X3, false, true),
+	  EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT },
+	{ "sm8550-no-config-compat", 8, SM8550_CPUS, SYS(false, PFR0_X3, true, false),
+	  EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_KERNEL_CONFIG },
+	{ "a64fx", 2, { { 0, PFR0_A64FX }, { 1, PFR0_A64FX } },
+	  SYS(true, PFR0_A64FX, true, false),
+	  EXECSTATE_COVERAGE_NONE, "", EXECSTATE_NO, EXECSTATE_COMPAT_NO_CPU },
+	/* allow_mismatched_32bit_el0 sets the capability even with no such CPU */
+	{ "a64fx-allow-mismatched", 2, { { 0, PFR0_A64FX }, { 1, PFR0_A64FX } },
+	  SYS(true, PFR0_A64FX, true, true),
+	  EXECSTATE_COVERAGE_NONE, "", EXECSTATE_NO, EXECSTATE_COMPAT_NO_CPU },
+	/* CPUs 1, 3, 4 offline; the one lacking AArch32 EL0 keeps sanitised 1 */
+	{ "offline-cpu-lacked-it", 3, { { 0, PFR0_A510 }, { 2, PFR0_A510 }, { 5, PFR0_A510 } },
+	  SYS(true, PFR0_X3, true, false),
+	  EXECSTATE_COVERAGE_ALL, "0,2,5", EXECSTATE_NO,
+	  EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY },
+	{ "little-cores-without", 8, { { 0, 0x11 }, { 1, 0x11 }, { 2, 0x11 }, { 3, 0x11 },
+	  { 4, 0x12 }, { 5, 0x12 }, { 6, 0x12 }, { 7, 0x12 } }, SYS(true, 0x11, true, true),
+	  EXECSTATE_COVERAGE_SOME, "4-7", EXECSTATE_YES,
+	  EXECSTATE_COMPAT_MISMATCHED_ALLOWED },
+	/* only the EL0 field counts, per CPU and in the sanitised value */
+	{ "reserved-el0-not-counted", 2, { { 0, 0x13 }, { 1, 0xffffffffffffff12ULL } },
+	  SYS(true, 0xffffffffffff0013ULL, true, false),
+	  EXECSTATE_COVERAGE_SOME, "1", EXECSTATE_NO, EXECSTATE_COMPAT_NOT_ALL_CPUS },
+	{ "sanitised-el1-field-ignored", 1, { { 0, PFR0_A72 } },
+	  SYS(true, 0x2212, true, false),
+	  EXECSTATE_COVERAGE_ALL, "0", EXECSTATE_YES, EXECSTATE_COMPAT_ALL_CPUS },
+	{ "sanitised-el0-only-aarch32", 1, { { 0, PFR0_A72 } },
+	  SYS(true, 0x1112, true, false),
+	  EXECSTATE_COVERAGE_ALL, "0", EXECSTATE_YES, EXECSTATE_COMPAT_ALL_CPUS },
+	{ "no-cpus", 0, { }, SYS(true, PFR0_A72, true, true),
+	  EXECSTATE_COVERAGE_NONE, "", EXECSTATE_YES, EXECSTATE_COMPAT_ALL_CPUS },
 };
 
-static void cpus_desc(const struct cpus_case *c, char *desc)
+static void arm64_compat_desc(const struct arm64_compat_case *c, char *desc)
 {
 	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
 }
 
-KUNIT_ARRAY_PARAM(cpus, cpus_cases, cpus_desc);
+KUNIT_ARRAY_PARAM(arm64_compat, arm64_compat_cases, arm64_compat_desc);
 
-/* The derivation arch-arm64.c does over the per-CPU snapshots. */
-static void aarch32_el0_cpus_test(struct kunit *test)
+/* The very function arch-arm64.c calls over the per-CPU snapshots. */
+static void arm64_compat_test(struct kunit *test)
 {
-	const struct cpus_case *c = test->param_value;
+	const struct arm64_compat_case *c = test->param_value;
+	struct execstate_arm64_compat out = {
+		.aarch32_el0 = EXECSTATE_COVERAGE_ALL + 1,
+		.compat = EXECSTATE_UNKNOWN + 1,
+		.reason = EXECSTATE_COMPAT_FRED + 1,
+	};
 	DECLARE_BITMAP(cpus, MAX_TEST_CPUS);
-	unsigned int cpu, capable = 0;
 	char list[64];
 
 	bitmap_zero(cpus, MAX_TEST_CPUS);
-	for (cpu = 0; cpu < c->ncpus; cpu++) {
-		if (execstate_arm64_aarch32_el0(c->pfr0[cpu])) {
-			__set_bit(cpu, cpus);
-			capable++;
-		}
-	}
-	KUNIT_EXPECT_EQ(test, execstate_coverage(capable, c->ncpus), c->coverage);
+	execstate_arm64_compat(c->cpus, c->ncpus, &c->sys, cpus, MAX_TEST_CPUS, &out);
+	KUNIT_EXPECT_EQ(test, out.aarch32_el0, c->coverage);
 	execstate_cpulist(list, sizeof(list), cpus, MAX_TEST_CPUS);
 	KUNIT_EXPECT_STREQ(test, list, c->cpulist);
+	KUNIT_EXPECT_STREQ(test, execstate_tristate_name(out.compat),
+			   execstate_tristate_name(c->compat));
+	KUNIT_EXPECT_STREQ(test, execstate_compat_reason_name(out.reason),
+			   execstate_compat_reason_name(c->reason));
+
+	/* A caller that wants no CPU list gets the same verdict. */
+	out.reason = EXECSTATE_COMPAT_FRED + 1;
+	execstate_arm64_compat(c->cpus, c->ncpus, &c->sys, NULL, 0, &out);
+	KUNIT_EXPECT_EQ(test, out.reason, c->reason);
 }
 
 struct coverage_case {
@@ -182,6 +263,63 @@ static const struct hwcap_case hwcap_cases[] = {
 	/* unsigned fields: reserved 0xf compares as "at least", like the kernel */
 	{ "reserved-0xf-fields", { .id_isar5 = 0x000ffff0 }, 0, HWCAP_DEFAULT,
 	  HWCAP2_CRYPTO },
+
+	/* One field at a time, at and just below its threshold. */
+	/* MVFR1.SIMDLS [11:8], SIMDInt [15:12], SIMDSP [19:16]: NEON needs all */
+	{ "mvfr1-simdls-int-sp", { .mvfr1 = 0x00011100 }, 0,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_NEON, 0 },
+	{ "mvfr1-no-simdls", { .mvfr1 = 0x00011000 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-no-simdint", { .mvfr1 = 0x00010100 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-no-simdsp", { .mvfr1 = 0x00001100 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr1-simdfmac", { .mvfr1 = 0x10000000 }, 0,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_VFPV4, 0 },
+	{ "mvfr1-fphp-3", { .mvfr1 = 0x03000000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_FPHP, 0 },
+	{ "mvfr1-fphp-2", { .mvfr1 = 0x02000000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT, 0 },
+	{ "mvfr1-simdhp-2", { .mvfr1 = 0x00200000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_ASIMDHP, 0 },
+	{ "mvfr1-simdhp-1", { .mvfr1 = 0x00100000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT, 0 },
+	{ "mvfr0-fpdp-2", { .mvfr0 = 0x00000200 }, 0,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_VFP | EXECSTATE_HWCAP_VFPV3, 0 },
+	{ "mvfr0-fpdp-1", { .mvfr0 = 0x00000100 }, 0, HWCAP_DEFAULT, 0 },
+	{ "mvfr0-fpsp-only", { .mvfr0 = 0x00000020 }, 0, HWCAP_DEFAULT, 0 },
+	{ "isar5-sevl-no-hwcap", { .id_isar5 = 0x00000001 }, 0, HWCAP_DEFAULT, 0 },
+	{ "isar5-aes-2", { .id_isar5 = 0x00000020 }, 0, HWCAP_DEFAULT,
+	  EXECSTATE_HWCAP2_AES | EXECSTATE_HWCAP2_PMULL },
+	{ "isar5-sha1", { .id_isar5 = 0x00000100 }, 0, HWCAP_DEFAULT,
+	  EXECSTATE_HWCAP2_SHA1 },
+	{ "isar5-sha2", { .id_isar5 = 0x00001000 }, 0, HWCAP_DEFAULT,
+	  EXECSTATE_HWCAP2_SHA2 },
+	{ "isar5-crc32", { .id_isar5 = 0x00010000 }, 0, HWCAP_DEFAULT,
+	  EXECSTATE_HWCAP2_CRC32 },
+	{ "isar5-rdm-vcma-no-hwcap", { .id_isar5 = 0x11000000 }, 0, HWCAP_DEFAULT, 0 },
+	{ "isar6-dp", { .id_isar6 = 0x00000010 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_ASIMDDP, 0 },
+	{ "isar6-fhm", { .id_isar6 = 0x00000100 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_ASIMDFHM, 0 },
+	{ "isar6-sb", { .id_isar6 = 0x00001000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT, EXECSTATE_HWCAP2_SB },
+	{ "isar6-bf16", { .id_isar6 = 0x00100000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_ASIMDBF16, 0 },
+	{ "isar6-i8mm", { .id_isar6 = 0x01000000 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT | EXECSTATE_HWCAP_I8MM, 0 },
+	{ "isar6-jscvt-specres-no-hwcap", { .id_isar6 = 0x00010001 },
+	  EXECSTATE_HWCAPF_ISAR6, HWCAP_DEFAULT, 0 },
+	{ "isar6-fields-old-kernel", { .id_isar6 = 0x01111110 }, 0, HWCAP_DEFAULT, 0 },
+	{ "pfr2-ssbs", { .id_pfr2 = 0x00000010 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT, EXECSTATE_HWCAP2_SSBS },
+	{ "pfr2-csv3-no-hwcap", { .id_pfr2 = 0x00000001 }, EXECSTATE_HWCAPF_ISAR6,
+	  HWCAP_DEFAULT, 0 },
+	/*
+	 * Golden: getauxval(AT_HWCAP), getauxval(AT_HWCAP2) of an armhf
+	 * process under Debian's 6.1 arm64 kernel on QEMU's cortex-a72 (VM
+	 * scenario arm64-a72-armhf), where the timer event stream is on and
+	 * the kernel withholds AES for erratum 1742098.
+	 */
+	{ "auxv-qemu-cortex-a72-6.1", A72_IDS,
+	  EXECSTATE_HWCAPF_EVTSTRM | EXECSTATE_HWCAPF_NO_AES, 0x0037b0d6, 0x0000001e },
 };
 
 static void hwcap_desc(const struct hwcap_case *c, char *desc)
@@ -201,47 +339,135 @@ static void compat_hwcaps_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, hwcap2, c->hwcap2);
 }
 
-/* ---- MIDR part table ---- */
+/* ---- MIDR part table: every row pinned, in table order ---- */
 
-struct midr_case {
+struct midr_row {
 	u32 midr;
-	const char *name;	/* NULL: not in the table */
+	const char *name;
+	bool v8;
 	enum execstate_tristate aarch64;
 };
 
-static const struct midr_case midr_cases[] = {
-	{ 0x410fd083, "Cortex-A72", EXECSTATE_YES },
-	{ 0x410fd034, "Cortex-A53", EXECSTATE_YES },
-	{ 0x412fd050, "Cortex-A55", EXECSTATE_YES },
-	{ 0x413fd0b0, "Cortex-A76", EXECSTATE_YES },
-	{ 0x410fd010, "Cortex-A32", EXECSTATE_NO },
-	{ 0x412fc0f1, "Cortex-A15", EXECSTATE_NO },
-	{ 0x410fc075, "Cortex-A7", EXECSTATE_NO },
-	{ 0x410fb767, "ARM1176", EXECSTATE_NO },
-	{ 0x51af8014, "Kryo-2xx-Silver", EXECSTATE_YES },
-	{ 0x460f0010, NULL, EXECSTATE_UNKNOWN },	/* Fujitsu A64FX */
-	{ 0x420fd083, NULL, EXECSTATE_UNKNOWN },	/* A72 part, other implementer */
+static const struct midr_row midr_rows[] = {
+	{ 0x410fb020, "ARM11 MPCore", false, EXECSTATE_NO },
+	{ 0x410fb360, "ARM1136", false, EXECSTATE_NO },
+	{ 0x410fb560, "ARM1156", false, EXECSTATE_NO },
+	{ 0x410fb760, "ARM1176", false, EXECSTATE_NO },
+	{ 0x410fc050, "Cortex-A5", false, EXECSTATE_NO },
+	{ 0x410fc070, "Cortex-A7", false, EXECSTATE_NO },
+	{ 0x410fc080, "Cortex-A8", false, EXECSTATE_NO },
+	{ 0x410fc090, "Cortex-A9", false, EXECSTATE_NO },
+	{ 0x410fc0d0, "Cortex-A12", false, EXECSTATE_NO },
+	{ 0x410fc0e0, "Cortex-A17", false, EXECSTATE_NO },
+	{ 0x410fc0f0, "Cortex-A15", false, EXECSTATE_NO },
+	{ 0x410fd010, "Cortex-A32", true, EXECSTATE_NO },
+	{ 0x410fd020, "Cortex-A34", true, EXECSTATE_YES },
+	{ 0x410fd030, "Cortex-A53", true, EXECSTATE_YES },
+	{ 0x410fd040, "Cortex-A35", true, EXECSTATE_YES },
+	{ 0x410fd050, "Cortex-A55", true, EXECSTATE_YES },
+	{ 0x410fd070, "Cortex-A57", true, EXECSTATE_YES },
+	{ 0x410fd080, "Cortex-A72", true, EXECSTATE_YES },
+	{ 0x410fd090, "Cortex-A73", true, EXECSTATE_YES },
+	{ 0x410fd0a0, "Cortex-A75", true, EXECSTATE_YES },
+	{ 0x410fd0b0, "Cortex-A76", true, EXECSTATE_YES },
+	{ 0x410fd0c0, "Neoverse-N1", true, EXECSTATE_YES },
+	{ 0x410fd0d0, "Cortex-A77", true, EXECSTATE_YES },
+	{ 0x410fd0e0, "Cortex-A76AE", true, EXECSTATE_YES },
+	{ 0x410fd130, "Cortex-R52", true, EXECSTATE_NO },
+	{ 0x410fd160, "Cortex-R52+", true, EXECSTATE_NO },
+	{ 0x410fd400, "Neoverse-V1", true, EXECSTATE_YES },
+	{ 0x410fd410, "Cortex-A78", true, EXECSTATE_YES },
+	{ 0x410fd420, "Cortex-A78AE", true, EXECSTATE_YES },
+	{ 0x410fd440, "Cortex-X1", true, EXECSTATE_YES },
+	{ 0x410fd460, "Cortex-A510", true, EXECSTATE_YES },
+	{ 0x410fd470, "Cortex-A710", true, EXECSTATE_YES },
+	{ 0x410fd480, "Cortex-X2", true, EXECSTATE_YES },
+	{ 0x410fd490, "Neoverse-N2", true, EXECSTATE_YES },
+	{ 0x410fd4b0, "Cortex-A78C", true, EXECSTATE_YES },
+	{ 0x410fd4d0, "Cortex-A715", true, EXECSTATE_YES },
+	{ 0x410fd4e0, "Cortex-X3", true, EXECSTATE_YES },
+	{ 0x410fd4f0, "Neoverse-V2", true, EXECSTATE_YES },
+	{ 0x410fd800, "Cortex-A520", true, EXECSTATE_YES },
+	{ 0x410fd810, "Cortex-A720", true, EXECSTATE_YES },
+	{ 0x410fd820, "Cortex-X4", true, EXECSTATE_YES },
+	{ 0x410fd840, "Neoverse-V3", true, EXECSTATE_YES },
+	{ 0x410fd850, "Cortex-X925", true, EXECSTATE_YES },
+	{ 0x410fd870, "Cortex-A725", true, EXECSTATE_YES },
+	{ 0x410fd8e0, "Neoverse-N3", true, EXECSTATE_YES },
+	{ 0x420f1000, "Brahma-B53", true, EXECSTATE_YES },
+	{ 0x420f5160, "Vulcan", true, EXECSTATE_YES },
+	{ 0x430f0a10, "ThunderX", true, EXECSTATE_YES },
+	{ 0x430f0a20, "ThunderX 81xx", true, EXECSTATE_YES },
+	{ 0x430f0a30, "ThunderX 83xx", true, EXECSTATE_YES },
+	{ 0x430f0af0, "ThunderX2", true, EXECSTATE_YES },
+	{ 0x460f0010, "A64FX", true, EXECSTATE_YES },
+	{ 0x510f0010, "Oryon", true, EXECSTATE_YES },
+	{ 0x510f00f0, "Scorpion", false, EXECSTATE_NO },
+	{ 0x510f02d0, "Scorpion", false, EXECSTATE_NO },
+	{ 0x510f04d0, "Krait", false, EXECSTATE_NO },
+	{ 0x510f06f0, "Krait", false, EXECSTATE_NO },
+	{ 0x510f8000, "Kryo 2xx Gold", true, EXECSTATE_YES },
+	{ 0x510f8010, "Kryo 2xx Silver", true, EXECSTATE_YES },
+	{ 0x510f8020, "Kryo 3xx Gold", true, EXECSTATE_YES },
+	{ 0x510f8030, "Kryo 3xx Silver", true, EXECSTATE_YES },
+	{ 0x510f8040, "Kryo 4xx Gold", true, EXECSTATE_YES },
+	{ 0x510f8050, "Kryo 4xx Silver", true, EXECSTATE_YES },
+	{ 0x510fc000, "Falkor", true, EXECSTATE_YES },
 };
 
-static void midr_desc(const struct midr_case *c, char *desc)
+static void midr_row_desc(const struct midr_row *r, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "0x%08x-%s", r->midr, r->name);
+}
+
+KUNIT_ARRAY_PARAM(midr_row, midr_rows, midr_row_desc);
+
+static void midr_row_test(struct kunit *test)
+{
+	const struct midr_row *r = test->param_value;
+	const struct execstate_midr_part *part = execstate_midr_lookup(r->midr);
+	unsigned int i = r - midr_rows;
+
+	KUNIT_ASSERT_NOT_NULL(test, part);
+	KUNIT_EXPECT_PTR_EQ(test, part, execstate_midr_part_at(i));
+	KUNIT_EXPECT_STREQ(test, part->name, r->name);
+	KUNIT_EXPECT_EQ(test, execstate_midr_part_v8(part), r->v8);
+	KUNIT_EXPECT_EQ(test, part->aarch64, r->aarch64);
+	/* revision, variant and architecture fields do not matter */
+	KUNIT_EXPECT_PTR_EQ(test, execstate_midr_lookup(r->midr | 0x00f0000f), part);
+	KUNIT_EXPECT_PTR_EQ(test, execstate_midr_lookup(r->midr & ~0x000f0000), part);
+}
+
+/* The table has no row the pins above do not know. */
+static void midr_table_size_test(struct kunit *test)
+{
+	KUNIT_EXPECT_NOT_NULL(test, execstate_midr_part_at(ARRAY_SIZE(midr_rows) - 1));
+	KUNIT_EXPECT_NULL(test, execstate_midr_part_at(ARRAY_SIZE(midr_rows)));
+}
+
+struct midr_case {
+	u32 midr;
+};
+
+static const struct midr_case midr_unknown_cases[] = {
+	{ 0x460f0020 },		/* Fujitsu, part 2 */
+	{ 0x420fd083 },		/* A72 part, other implementer */
+	{ 0x610f0220 },		/* Apple: no rows, the CLI knows the implementer */
+	{ 0x00000000 },
+};
+
+static void midr_unknown_desc(const struct midr_case *c, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "0x%08x", c->midr);
 }
 
-KUNIT_ARRAY_PARAM(midr, midr_cases, midr_desc);
+KUNIT_ARRAY_PARAM(midr_unknown, midr_unknown_cases, midr_unknown_desc);
 
-static void midr_table_test(struct kunit *test)
+static void midr_unknown_test(struct kunit *test)
 {
 	const struct midr_case *c = test->param_value;
-	const struct execstate_midr_part *part = execstate_midr_lookup(c->midr);
 
-	if (!c->name) {
-		KUNIT_EXPECT_NULL(test, part);
-		return;
-	}
-	KUNIT_ASSERT_NOT_NULL(test, part);
-	KUNIT_EXPECT_STREQ(test, part->name, c->name);
-	KUNIT_EXPECT_EQ(test, part->aarch64, c->aarch64);
+	KUNIT_EXPECT_NULL(test, execstate_midr_lookup(c->midr));
 }
 
 /* ---- 32-bit arm: architecture and AArch64 capability ---- */
@@ -249,6 +475,7 @@ static void midr_table_test(struct kunit *test)
 struct arm_case {
 	const char *desc;
 	struct execstate_arm_regs regs;
+	bool hypervisor;
 	enum execstate_cpu_arch arch;
 	enum execstate_tristate capable;
 	enum execstate_reason reason;
@@ -258,41 +485,69 @@ struct arm_case {
 	{ .midr = (_midr), .id_dfr0 = (_dfr0), .id_mmfr0 = (_mmfr0), \
 	  .id_isar = { [5] = (_isar5) } }
 
+#define BARE_METAL false
+#define HYPERVISOR true
+
 static const struct arm_case arm_cases[] = {
 	/* QEMU 7.2 cortex-a15 and max, as read by execstate.ko */
-	{ "qemu-cortex-a15", ARM_REGS(0x414fc0f0, 0x02010505, 0, 0x10201105),
+	{ "qemu-cortex-a15", ARM_REGS(0x414fc0f0, 0x02010505, 0, 0x10201105), HYPERVISOR,
 	  EXECSTATE_ARCH_V7, EXECSTATE_NO, EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8 },
-	{ "cortex-a7", ARM_REGS(0x410fc075, 0x02010555, 0, 0x10101105),
+	{ "qemu-max", ARM_REGS(0x411fd070, 0x06010009, 0x11011121, 0x10101105), HYPERVISOR,
+	  EXECSTATE_ARCH_V8, EXECSTATE_UNKNOWN, EXECSTATE_REASON_HYPERVISOR },
+	/* the same ID registers on bare metal would be an ARMv8 core */
+	{ "qemu-max-regs-bare-metal", ARM_REGS(0x411fd070, 0x06010009, 0x11011121, 0x10101105),
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	{ "cortex-a7", ARM_REGS(0x410fc075, 0x02010555, 0, 0x10101105), BARE_METAL,
 	  EXECSTATE_ARCH_V7, EXECSTATE_NO, EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8 },
-	{ "qemu-max", ARM_REGS(0x411fd070, 0x06010009, 0x11011121, 0x10101105),
-	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
 	{ "v7-midr-with-v8-ids", ARM_REGS(0x412fc0f1, 0x03010066, 0x00011121, 0x10201105),
-	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
 	{ "cortex-a53-32bit-kernel", ARM_REGS(0x410fd034, 0x03010066, 0x00011121, 0x10101105),
-	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	/* a Cortex-A53 AArch32 KVM guest: the host core's registers */
+	{ "cortex-a53-kvm-guest", ARM_REGS(0x410fd034, 0x03010066, 0x00011121, 0x10101105),
+	  HYPERVISOR, EXECSTATE_ARCH_V8, EXECSTATE_UNKNOWN, EXECSTATE_REASON_HYPERVISOR },
 	{ "cortex-a72-debug-v8.2", ARM_REGS(0x410fd083, 0x03010088, 0x00010001, 0x10201105),
-	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_DFR0_DEBUG_V8 },
 	{ "cortex-a32-aarch32-only", ARM_REGS(0x410fd010, 0x03010066, 0x00010001, 0x10101105),
-	  EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE },
-	{ "sevl-only-evidence", ARM_REGS(0x000fd0c0, 0, 0x00000001, 0x10101105),
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE },
+	{ "cortex-a32-guest", ARM_REGS(0x410fd010, 0x03010066, 0x00010001, 0x10101105),
+	  HYPERVISOR, EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE },
+	{ "cortex-r52", ARM_REGS(0x411fd132, 0x04010066, 0x00000001, 0x00211040),
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE },
+	{ "cortex-r52plus", ARM_REGS(0x410fd160, 0x04010066, 0x00000001, 0x00211040),
+	  BARE_METAL, EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_AARCH32_ONLY_CORE },
+	{ "sevl-only-evidence", ARM_REGS(0x000fd0c0, 0, 0x00000001, 0x10101105), BARE_METAL,
 	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_ID_ISAR5_SEVL },
-	{ "arm1176", ARM_REGS(0x410fb767, 0x00000033, 0, 0x01130003),
+	/* only ID_DFR0[3:0] and ID_ISAR5[3:0] are evidence */
+	{ "v8-values-in-other-fields", ARM_REGS(0x000f0000, 0x00000060, 0x00000010, 0x00000003),
+	  BARE_METAL, EXECSTATE_ARCH_V7, EXECSTATE_UNKNOWN, EXECSTATE_REASON_NO_EVIDENCE },
+	{ "arm1176", ARM_REGS(0x410fb767, 0x00000033, 0, 0x01130003), BARE_METAL,
 	  EXECSTATE_ARCH_V6, EXECSTATE_NO, EXECSTATE_REASON_ID_DFR0_DEBUG_PRE_V8 },
-	{ "arm1136-pre-cpuid", ARM_REGS(0x4107b362, 0, 0, 0),
+	{ "arm1136-pre-cpuid", ARM_REGS(0x4107b362, 0, 0, 0), BARE_METAL,
 	  EXECSTATE_ARCH_V6, EXECSTATE_NO, EXECSTATE_REASON_PRE_CPUID_SCHEME },
-	{ "arm926-pre-cpuid", ARM_REGS(0x41069265, 0, 0, 0),
+	{ "arm926-pre-cpuid", ARM_REGS(0x41069265, 0, 0, 0), BARE_METAL,
 	  EXECSTATE_ARCH_UNKNOWN, EXECSTATE_NO, EXECSTATE_REASON_PRE_CPUID_SCHEME },
-	{ "reserved-midr-architecture", ARM_REGS(0x41089000, 0, 0, 0),
+	{ "reserved-midr-architecture", ARM_REGS(0x41089000, 0, 0, 0), BARE_METAL,
 	  EXECSTATE_ARCH_UNKNOWN, EXECSTATE_UNKNOWN, EXECSTATE_REASON_RESERVED_MIDR_ARCH },
-	{ "table-only-a53", ARM_REGS(0x410fd034, 0, 0, 0x10101105),
-	  EXECSTATE_ARCH_V7, EXECSTATE_YES, EXECSTATE_REASON_MIDR_PART_TABLE },
-	{ "table-only-a9", ARM_REGS(0x413fc090, 0, 0, 0x10101105),
+	/* cpu_arch follows the part table as aarch64_capable does */
+	{ "table-only-a53", ARM_REGS(0x410fd034, 0, 0, 0x10101105), BARE_METAL,
+	  EXECSTATE_ARCH_V8, EXECSTATE_YES, EXECSTATE_REASON_MIDR_PART_TABLE },
+	{ "table-only-a53-guest", ARM_REGS(0x410fd034, 0, 0, 0x10101105), HYPERVISOR,
+	  EXECSTATE_ARCH_V8, EXECSTATE_UNKNOWN, EXECSTATE_REASON_HYPERVISOR },
+	{ "table-only-a32", ARM_REGS(0x410fd010, 0, 0, 0x10101105), BARE_METAL,
+	  EXECSTATE_ARCH_V8, EXECSTATE_NO, EXECSTATE_REASON_MIDR_PART_TABLE },
+	{ "table-only-a9", ARM_REGS(0x413fc090, 0, 0, 0x10101105), BARE_METAL,
 	  EXECSTATE_ARCH_V7, EXECSTATE_NO, EXECSTATE_REASON_MIDR_PART_TABLE },
-	{ "reserved-copdbg-unknown-part", ARM_REGS(0x560f5810, 0x0000000f, 0, 0),
+	/* a table v6 part with a v7 memory system: the part decides */
+	{ "table-only-arm1176", ARM_REGS(0x410fb767, 0, 0, 0x01130003), BARE_METAL,
+	  EXECSTATE_ARCH_V6, EXECSTATE_NO, EXECSTATE_REASON_MIDR_PART_TABLE },
+	{ "reserved-copdbg-unknown-part", ARM_REGS(0x560f5810, 0x0000000f, 0, 0), BARE_METAL,
 	  EXECSTATE_ARCH_UNKNOWN, EXECSTATE_UNKNOWN, EXECSTATE_REASON_NO_EVIDENCE },
-	{ "pmsa-v7", ARM_REGS(0x000f0000, 0, 0, 0x00000030),
+	{ "pmsa-v7", ARM_REGS(0x000f0000, 0, 0, 0x00000030), BARE_METAL,
 	  EXECSTATE_ARCH_V7, EXECSTATE_UNKNOWN, EXECSTATE_REASON_NO_EVIDENCE },
-	{ "vmsa-v6-no-debug", ARM_REGS(0x000f0000, 0, 0, 0x00000002),
+	{ "vmsa-v6-no-debug", ARM_REGS(0x000f0000, 0, 0, 0x00000002), BARE_METAL,
+	  EXECSTATE_ARCH_V6, EXECSTATE_UNKNOWN, EXECSTATE_REASON_NO_EVIDENCE },
+	{ "pmsa-v6-no-debug", ARM_REGS(0x000f0000, 0, 0, 0x00000020), BARE_METAL,
 	  EXECSTATE_ARCH_V6, EXECSTATE_UNKNOWN, EXECSTATE_REASON_NO_EVIDENCE },
 };
 
@@ -306,10 +561,11 @@ KUNIT_ARRAY_PARAM(arm, arm_cases, arm_desc);
 static void arm_verdict_test(struct kunit *test)
 {
 	const struct arm_case *c = test->param_value;
-	enum execstate_reason reason = EXECSTATE_REASON_NO_EVIDENCE + 1;
+	enum execstate_reason reason = EXECSTATE_REASON_HYPERVISOR + 1;
 
 	KUNIT_EXPECT_EQ(test, execstate_arm_cpu_arch(&c->regs), c->arch);
-	KUNIT_EXPECT_EQ(test, execstate_arm_aarch64_capable(&c->regs, &reason),
+	KUNIT_EXPECT_EQ(test, execstate_arm_aarch64_capable(&c->regs, c->hypervisor,
+							    &reason),
 			c->capable);
 	KUNIT_EXPECT_STREQ(test, execstate_reason_name(reason),
 			   execstate_reason_name(c->reason));
@@ -329,6 +585,7 @@ static const char *el_of(int v) { return execstate_el_support_name(v); }
 static const char *task_of(int v) { return execstate_task_state_name(v); }
 static const char *arch_of(int v) { return execstate_cpu_arch_name(v); }
 static const char *reason_of(int v) { return execstate_reason_name(v); }
+static const char *compat_reason_of(int v) { return execstate_compat_reason_name(v); }
 
 static const struct name_case name_cases[] = {
 	{ tristate_of, EXECSTATE_YES, "yes" },
@@ -345,7 +602,24 @@ static const struct name_case name_cases[] = {
 	{ task_of, -1, "invalid" },
 	{ arch_of, EXECSTATE_ARCH_V8, "v8" },
 	{ reason_of, EXECSTATE_REASON_MIDR_PART_TABLE, "midr_part_table" },
-	{ reason_of, EXECSTATE_REASON_NO_EVIDENCE + 1, "invalid" },
+	{ reason_of, EXECSTATE_REASON_HYPERVISOR, "hypervisor" },
+	{ reason_of, EXECSTATE_REASON_HYPERVISOR + 1, "invalid" },
+	{ compat_reason_of, EXECSTATE_COMPAT_KERNEL_CONFIG, "kernel_config" },
+	{ compat_reason_of, EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL, "32bit_kernel" },
+	{ compat_reason_of, EXECSTATE_COMPAT_ALL_CPUS, "all_cpus" },
+	{ compat_reason_of, EXECSTATE_COMPAT_MISMATCHED_ALLOWED, "mismatched_allowed" },
+	{ compat_reason_of, EXECSTATE_COMPAT_NOT_ALL_CPUS, "not_all_cpus" },
+	{ compat_reason_of, EXECSTATE_COMPAT_NOT_ALL_CPUS_NO_MISMATCHED_SUPPORT,
+	  "not_all_cpus_no_mismatched_support" },
+	{ compat_reason_of, EXECSTATE_COMPAT_SANITISED_AARCH64_ONLY,
+	  "sanitised_aarch64_only" },
+	{ compat_reason_of, EXECSTATE_COMPAT_NO_CPU, "no_cpu" },
+	{ compat_reason_of, EXECSTATE_COMPAT_SYSENTER_CS, "sysenter_cs" },
+	{ compat_reason_of, EXECSTATE_COMPAT_SYSENTER_CS_UNREADABLE,
+	  "sysenter_cs_unreadable" },
+	{ compat_reason_of, EXECSTATE_COMPAT_XEN_PV, "xen_pv" },
+	{ compat_reason_of, EXECSTATE_COMPAT_FRED, "fred" },
+	{ compat_reason_of, EXECSTATE_COMPAT_FRED + 1, "invalid" },
 };
 
 static void name_desc(const struct name_case *c, char *desc)
@@ -364,10 +638,12 @@ static void names_test(struct kunit *test)
 
 static struct kunit_case execstate_decode_cases[] = {
 	KUNIT_CASE_PARAM(el_fields_test, el_gen_params),
-	KUNIT_CASE_PARAM(aarch32_el0_cpus_test, cpus_gen_params),
+	KUNIT_CASE_PARAM(arm64_compat_test, arm64_compat_gen_params),
 	KUNIT_CASE_PARAM(coverage_test, coverage_gen_params),
 	KUNIT_CASE_PARAM(compat_hwcaps_test, hwcap_gen_params),
-	KUNIT_CASE_PARAM(midr_table_test, midr_gen_params),
+	KUNIT_CASE_PARAM(midr_row_test, midr_row_gen_params),
+	KUNIT_CASE(midr_table_size_test),
+	KUNIT_CASE_PARAM(midr_unknown_test, midr_unknown_gen_params),
 	KUNIT_CASE_PARAM(arm_verdict_test, arm_gen_params),
 	KUNIT_CASE_PARAM(names_test, name_gen_params),
 	{}

@@ -17,7 +17,8 @@ struct kobject;
 
 /* The facts both front ends report; fields of other arches stay zero. */
 struct execstate_facts {
-	bool compat;
+	enum execstate_tristate compat;
+	enum execstate_compat_reason compat_reason;
 	enum execstate_task_state task_state;
 	/* arm64 */
 	u64 id_aa64pfr0_el1;

@@ -35,6 +35,7 @@ static const struct nla_policy execstate_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_CPU_ARCH] = { .type = NLA_NUL_STRING },
 	[EXECSTATE_A_AARCH64_CAPABLE] = { .type = NLA_NUL_STRING },
 	[EXECSTATE_A_AARCH64_CAPABLE_REASON] = { .type = NLA_NUL_STRING },
+	[EXECSTATE_A_COMPAT_REASON] = { .type = NLA_NUL_STRING },
 };
 
 static struct genl_family execstate_family;
@@ -91,6 +92,8 @@ static int put_facts(struct sk_buff *msg, const struct execstate_facts *facts,
 	    nla_put_u64_64bit(msg, EXECSTATE_A_PAGE_SIZE, PAGE_SIZE,
 			      EXECSTATE_A_PAD) ||
 	    nla_put_u8(msg, EXECSTATE_A_COMPAT, facts->compat) ||
+	    nla_put_string(msg, EXECSTATE_A_COMPAT_REASON,
+			   execstate_compat_reason_name(facts->compat_reason)) ||
 	    nla_put_string(msg, EXECSTATE_A_TASK_STATE,
 			   execstate_task_state_name(facts->task_state)) ||
 	    nla_put_u32(msg, EXECSTATE_A_TASK_PERSONALITY, current->personality))

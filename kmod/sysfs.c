@@ -62,7 +62,10 @@ static ssize_t page_size_show(struct kobject *kobj,
 	return sysfs_emit(buf, "%lu\n", PAGE_SIZE);
 }
 
-EXECSTATE_FACT_SHOW(compat, "%s", facts.compat ? "yes" : "no")
+EXECSTATE_FACT_SHOW(compat, "%s", execstate_tristate_name(facts.compat))
+
+EXECSTATE_FACT_SHOW(compat_reason, "%s",
+		    execstate_compat_reason_name(facts.compat_reason))
 
 EXECSTATE_FACT_SHOW(task_state, "%s",
 		    execstate_task_state_name(facts.task_state))
@@ -111,6 +114,7 @@ static struct kobj_attribute kernel_machine_attr = __ATTR_RO(kernel_machine);
 static struct kobj_attribute kernel_bits_attr = __ATTR_RO(kernel_bits);
 static struct kobj_attribute page_size_attr = __ATTR_RO(page_size);
 static struct kobj_attribute compat_attr = __ATTR_RO(compat);
+static struct kobj_attribute compat_reason_attr = __ATTR_RO(compat_reason);
 static struct kobj_attribute task_state_attr = __ATTR_RO(task_state);
 static struct kobj_attribute task_personality_attr = __ATTR_RO(task_personality);
 static struct kobj_attribute id_aa64pfr0_el1_attr = __ATTR_RO(id_aa64pfr0_el1);
@@ -129,6 +133,7 @@ static struct attribute *execstate_attrs[] = {
 	&kernel_bits_attr.attr,
 	&page_size_attr.attr,
 	&compat_attr.attr,
+	&compat_reason_attr.attr,
 	&task_state_attr.attr,
 	&task_personality_attr.attr,
 	NULL

@@ -717,8 +717,9 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
 	evidence_add(f, "module.kernel_bits", src, "%u", m->kernel_bits);
 	evidence_add(f, "module.page_size", src, "%lu", m->page_size);
-	evidence_add(f, "module.compat", src, "%s", m->compat == TRI_YES ? "yes" :
-		     m->compat == TRI_NO ? "no" : "unknown");
+	evidence_add(f, "module.compat", src, "%s%s%s%s", m->compat == TRI_YES ? "yes" :
+		     m->compat == TRI_NO ? "no" : "unknown", m->compat_reason[0] ? " (" : "",
+		     m->compat_reason, m->compat_reason[0] ? ")" : "");
 	if (m->task_state[0])
 		evidence_add(f, "module.task_state", src, "%s", m->task_state);
 	if (m->aarch32_el0[0])

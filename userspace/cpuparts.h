@@ -13,8 +13,8 @@ struct cpu_part {
 	unsigned int implementer, part;
 	const char *name;
 	unsigned int arch;		/* 6, 7, 8, 9 */
-	enum tristate aarch64;		/* can run AArch64 */
-	enum tristate aarch32_el0;	/* can run AArch32 at EL0 */
+	enum tristate aarch64;		/* implements AArch64 */
+	enum tristate aarch32_el0;	/* an arm64 kernel runs AArch32 EL0 tasks */
 };
 
 /* NULL when the part is not in the table. */

@@ -121,7 +121,7 @@ enum exec_kind { EXEC_NATIVE, EXEC_EMULATED, EXEC_NO, EXEC_UNKNOWN };
 struct exec_status {
 	const struct abi_desc *abi;
 	enum exec_kind kind;
-	char reason[300];
+	char reason[400];
 };
 
 struct conflict {

@@ -65,6 +65,7 @@ int modfacts_read_sysfs(const struct paths *p, struct modfacts *mf)
 	if (read_u64(p, "page_size", &v))
 		mf->page_size = v;
 	mf->compat = read_tristate(p, "compat");
+	read_str(p, "compat_reason", mf->compat_reason, sizeof(mf->compat_reason));
 	read_str(p, "task_state", mf->task_state, sizeof(mf->task_state));
 	if (read_u64(p, "task_personality", &v)) {
 		mf->task_personality = v;

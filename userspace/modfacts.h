@@ -25,6 +25,7 @@ struct modfacts {
 	unsigned int kernel_bits;	/* 32 or 64, 0 unknown */
 	unsigned long page_size;	/* bytes, 0 unknown */
 	enum tristate compat;		/* kernel runs 32-bit tasks right now */
+	char compat_reason[MODFACTS_STR];	/* which evidence decided compat */
 	char task_state[MODFACTS_STR];	/* aarch64, aarch32, x86_64, ia32, x32, native, compat */
 	unsigned long task_personality;
 	bool has_task_personality;

@@ -114,6 +114,7 @@ static struct nla_policy reply_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_CPU_ARCH] = { .type = NLA_STRING },
 	[EXECSTATE_A_AARCH64_CAPABLE] = { .type = NLA_STRING },
 	[EXECSTATE_A_AARCH64_CAPABLE_REASON] = { .type = NLA_STRING },
+	[EXECSTATE_A_COMPAT_REASON] = { .type = NLA_STRING },
 };
 
 static int on_valid(struct nl_msg *msg, void *arg)
@@ -142,8 +143,13 @@ static int on_valid(struct nl_msg *msg, void *arg)
 		mf->kernel_bits = nla_get_u32(tb[EXECSTATE_A_KERNEL_BITS]);
 	if (tb[EXECSTATE_A_PAGE_SIZE])
 		mf->page_size = nla_get_u64(tb[EXECSTATE_A_PAGE_SIZE]);
-	if (tb[EXECSTATE_A_COMPAT])
-		mf->compat = nla_get_u8(tb[EXECSTATE_A_COMPAT]) ? TRI_YES : TRI_NO;
+	/* 0 no, 1 yes, 2 (and anything newer) unknown */
+	if (tb[EXECSTATE_A_COMPAT]) {
+		uint8_t compat = nla_get_u8(tb[EXECSTATE_A_COMPAT]);
+
+		mf->compat = compat == 1 ? TRI_YES : compat == 0 ? TRI_NO : TRI_UNKNOWN;
+	}
+	copy_str(mf->compat_reason, sizeof(mf->compat_reason), tb[EXECSTATE_A_COMPAT_REASON]);
 	copy_str(mf->task_state, sizeof(mf->task_state), tb[EXECSTATE_A_TASK_STATE]);
 	if (tb[EXECSTATE_A_TASK_PERSONALITY]) {
 		mf->task_personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);

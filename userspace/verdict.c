@@ -171,6 +171,31 @@ static void decide_userland(const struct facts *f, struct verdict *v)
 	}
 }
 
+/*
+ * What would let this arm64 kernel run the 32-bit tasks its CPUs can run,
+ * by execstate.ko's compat_reason; NULL when nothing would (no CPU has
+ * AArch32 at EL0) or nothing needs to.
+ */
+static const char *aarch32_el0_remedy(const struct modfacts *m)
+{
+	if (!m->present || m->compat != TRI_NO ||
+	    (strcmp(m->aarch32_el0, "some") && strcmp(m->aarch32_el0, "all")))
+		return NULL;
+	if (!strcmp(m->compat_reason, "not_all_cpus"))
+		return "boot with allow_mismatched_32bit_el0 on the kernel command line: 32-bit "
+		       "tasks then run on those CPUs only";
+	if (!strcmp(m->compat_reason, "not_all_cpus_no_mismatched_support"))
+		return "boot a kernel of 5.15 or later with allow_mismatched_32bit_el0 on the "
+		       "command line: 32-bit tasks then run on those CPUs only";
+	if (!strcmp(m->compat_reason, "sanitised_aarch64_only"))
+		return "remove arm64.no32bit_el0 or id_aa64pfr0.el0= from the kernel command line "
+		       "(or boot with allow_mismatched_32bit_el0 if a CPU lacking AArch32 is "
+		       "offline)";
+	if (!strcmp(m->compat_reason, "kernel_config"))
+		return "boot a kernel built with CONFIG_COMPAT=y";
+	return NULL;
+}
+
 /* Can this arm64 kernel run AArch32 tasks?  Sets why. */
 static enum tristate arm64_compat(const struct facts *f, char *why, size_t size)
 {
@@ -178,6 +203,8 @@ static enum tristate arm64_compat(const struct facts *f, char *why, size_t size)
 		cpu_part_lookup(f->cpu.implementer, f->cpu.part) : NULL;
 
 	if (f->mod.present && f->mod.compat != TRI_UNKNOWN) {
+		const char *remedy = aarch32_el0_remedy(&f->mod);
+
 		if (f->mod.compat == TRI_YES && !strcmp(f->mod.aarch32_el0, "some"))
 			snprintf(why, size, "only on CPUs %s (execstate.ko)",
 				 f->mod.aarch32_el0_cpus);
@@ -185,6 +212,10 @@ static enum tristate arm64_compat(const struct facts *f, char *why, size_t size)
 			snprintf(why, size, "compat and AArch32 at EL0 on all CPUs (execstate.ko)");
 		else if (!strcmp(f->mod.aarch32_el0, "none"))
 			snprintf(why, size, "no CPU implements AArch32 at EL0 (execstate.ko)");
+		else if (remedy && strcmp(f->mod.compat_reason, "kernel_config"))
+			snprintf(why, size, "CPUs %s implement AArch32 at EL0 but the kernel does "
+				 "not allow 32-bit tasks (execstate.ko: %s); %s",
+				 f->mod.aarch32_el0_cpus, f->mod.compat_reason, remedy);
 		else
 			snprintf(why, size, "the kernel has no 32-bit compat support (execstate.ko)");
 		return f->mod.compat;
@@ -230,7 +261,12 @@ static enum tristate arm32_aarch64_capable(const struct facts *f, char *why, siz
 		cpu_part_lookup(f->cpu.implementer, f->cpu.part) : NULL;
 	char padded[sizeof(f->cpu.features) + 2];
 
-	if (f->mod.present && f->mod.aarch64_capable != TRI_UNKNOWN) {
+	/*
+	 * The module read the ID registers and the same part table: its
+	 * "unknown" (a hypervisor's virtual CPU) is not for cpuinfo to overrule.
+	 */
+	if (f->mod.present && (f->mod.aarch64_capable != TRI_UNKNOWN ||
+			       f->mod.aarch64_capable_reason[0])) {
 		snprintf(why, size, "execstate.ko: %s", f->mod.aarch64_capable_reason);
 		return f->mod.aarch64_capable;
 	}
@@ -291,7 +327,7 @@ static enum exec_kind native_arm(const struct facts *f, const struct verdict *v,
 	int need = arm_level_of_abi(a);
 
 	if (v->kernel_abi->id == ABI_ARM64) {
-		char cwhy[200];
+		char cwhy[400];
 		enum tristate compat;
 		unsigned long align;
 
@@ -319,7 +355,7 @@ static enum exec_kind native_arm(const struct facts *f, const struct verdict *v,
 	}
 	/* A 32-bit ARM kernel. */
 	if (a->id == ABI_ARM64) {
-		char cwhy[200];
+		char cwhy[400];
 		enum tristate cap = arm32_aarch64_capable(f, cwhy, sizeof(cwhy));
 
 		snprintf(why, size, "32-bit kernel; the CPU %s AArch64 (%s)",
@@ -556,7 +592,13 @@ static void decide_conflicts(const struct facts *f, struct verdict *v)
 			     "this process runs under PER_LINUX32 (setarch linux32): uname reports %s",
 			     f->kernel_machine);
 
-	if (f->mod.present && !strcmp(f->mod.aarch32_el0, "some"))
+	if (v->kernel_abi->id == ABI_ARM64 && aarch32_el0_remedy(&f->mod))
+		add_conflict(v, "aarch32-el0-disabled", aarch32_el0_remedy(&f->mod),
+			     "CPUs %s implement AArch32 at EL0, yet the kernel runs no 32-bit "
+			     "task (execstate.ko compat_reason %s)", f->mod.aarch32_el0_cpus,
+			     f->mod.compat_reason[0] ? f->mod.compat_reason : "unknown");
+
+	if (f->mod.present && f->mod.compat == TRI_YES && !strcmp(f->mod.aarch32_el0, "some"))
 		add_conflict(v, "asymmetric-aarch32",
 			     "expect 32-bit tasks to be confined to those CPUs (fewer cores, "
 			     "affinity errors when pinned elsewhere)",

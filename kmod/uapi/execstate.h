@@ -24,9 +24,10 @@ enum execstate_cmd {
 #define EXECSTATE_CMD_MAX (__EXECSTATE_CMD_MAX - 1)
 
 /*
- * Every architecture: ABI_VERSION .. TASK_PERSONALITY.  arm64 adds
- * ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel CPU_ARCH ..
- * AARCH64_CAPABLE_REASON.  TASK_* describe the task that sent the request.
+ * Every architecture: ABI_VERSION .. TASK_PERSONALITY and COMPAT_REASON.
+ * arm64 adds ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel
+ * CPU_ARCH .. AARCH64_CAPABLE_REASON.  TASK_* describe the task that sent
+ * the request.
  */
 enum execstate_attr {
 	EXECSTATE_A_UNSPEC,
@@ -35,7 +36,7 @@ enum execstate_attr {
 	EXECSTATE_A_KERNEL_MACHINE,		/* string: aarch64, armv7l, x86_64 */
 	EXECSTATE_A_KERNEL_BITS,		/* u32: 32 or 64 */
 	EXECSTATE_A_PAGE_SIZE,			/* u64: bytes */
-	EXECSTATE_A_COMPAT,			/* u8: 1 if 32-bit tasks can run */
+	EXECSTATE_A_COMPAT,			/* u8: 32-bit tasks run: 0/1/2 = no/yes/unknown */
 	EXECSTATE_A_TASK_STATE,			/* string: aarch64, aarch32, ... */
 	EXECSTATE_A_TASK_PERSONALITY,		/* u32 */
 	EXECSTATE_A_ID_AA64PFR0_EL1,		/* u64: sanitised system value */
@@ -46,6 +47,7 @@ enum execstate_attr {
 	EXECSTATE_A_CPU_ARCH,			/* string: v6, v7, v8, unknown */
 	EXECSTATE_A_AARCH64_CAPABLE,		/* string: yes, no, unknown */
 	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
+	EXECSTATE_A_COMPAT_REASON,		/* string: see the ABI file */
 	__EXECSTATE_A_MAX
 };
 

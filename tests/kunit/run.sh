@@ -36,7 +36,7 @@ fi
 # Copy only what changed, so make's timestamps keep the build incremental.
 dest=$tree/drivers/misc/execstate
 mkdir -p "$dest"
-for f in decode.c decode.h decode_kunit.c Kconfig; do
+for f in decode.c decode.h decode_kunit.c midr-parts.h Kconfig; do
 	cmp -s "$top/kmod/$f" "$dest/$f" || cp "$top/kmod/$f" "$dest/$f"
 done
 makefile='obj-$(CONFIG_EXECSTATE_KUNIT_TEST) += execstate_decode_test.o

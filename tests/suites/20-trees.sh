@@ -10,6 +10,7 @@
 #   install ABI FILE PATH put fixture ABI/FILE (init, sh, env) at PATH in the root
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
+#   check-says TARGET TEXT  its message on stderr contains TEXT
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
 #   binfmt NAME STATE     proc/sys/fs/binfmt_misc/NAME is STATE (enabled, disabled),
 #                         has the interpreter, magic and mask of Debian's own
@@ -21,6 +22,7 @@
 #   pid-error PID CODE MSG   `execstate pid PID` exits CODE with MSG on stderr
 #   pid-many CODE N PID...   `execstate pid PID...` exits CODE printing N lines
 #   prom LINE             `execstate --prometheus` prints LINE (@VERSION@: ours)
+#   remedy ID TEXT        conflict ID's remedy (in --json) contains TEXT
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
@@ -89,8 +91,21 @@ for case_dir in "$src"/tests/trees/*/; do
 			check '[ "$rc" = "$rest" ]' \
 				"$case: check --target $key exits $rest (got $rc: $(head -c 160 "$work/check.err"))"
 			;;
+		check-says)
+			"${es[@]}" check --target "$key" >/dev/null 2>"$work/check.err"
+			check 'grep -qF -- "$rest" "$work/check.err"' \
+				"$case: check --target $key says '$rest' (got: $(head -c 300 "$work/check.err"))"
+			;;
 		conflict)
 			check '[[ " $conflicts " == *" $key "* ]]' "$case: conflict $key reported ($conflicts)"
+			;;
+		remedy)
+			remedy=$("${es[@]}" --json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+print(" | ".join(c["remedy"] for c in doc["conflicts"] if c["id"] == sys.argv[1]))
+' "$key")
+			check '[[ "$remedy" == *"$rest"* ]]' "$case: conflict $key remedy says '$rest' (got '$remedy')"
 			;;
 		no-conflict)
 			check '! [[ " $conflicts " == *" $key "* ]]' "$case: no conflict $key ($conflicts)"

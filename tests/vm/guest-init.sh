@@ -52,6 +52,17 @@ else
 	r cli.machine "no /bin/execstate in the image"
 fi
 
+# AT_HWCAP/AT_HWCAP2 as a 32-bit process receives them (the CLI's own
+# getauxval()), the kernel's answer that compat_hwcap/compat_hwcap2 match.
+if [ -x /bin/execstate ] && [ "$(od -An -j4 -N1 -tx1 /bin/execstate)" = " 01" ]; then
+	json=$(execstate --json --compact 2>/dev/null)
+	for at in hwcap hwcap2; do
+		v=$(printf '%s' "$json" |
+			sed -n "s/.*\"fact\":\"auxv\.$at\",\"value\":\"\(0x[0-9a-f]*\)\".*/\1/p")
+		r "auxv.$at" "$(printf '0x%016x' "${v:-0}")"
+	done
+fi
+
 # A 32-bit personality must show in the module's view of the reader, and
 # must be refused where no CPU runs 32-bit code.
 r linux32.task_personality "$(linux32 cat $S/task_personality 2>&1)"

@@ -5,8 +5,9 @@
 #
 # A scenario is tests/vm/scenarios/NAME.conf: the kernel (suite, Debian
 # architecture, flavour for scripts/kheaders.sh), the QEMU command, the
-# console, the userland's Debian architecture, the busybox of the other
-# execution state (OTHER), guest probes (PROBES) and a table of expectations
+# console, extra kernel parameters (CMDLINE), the userland's Debian
+# architecture, the busybox of the other execution state (OTHER), guest
+# probes (PROBES) and a table of expectations
 #     KEY  OP  VALUE
 # over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh), where OP is
 # = (equal), != , ~ (extended regex), !~ , or == (equal to the value of the
@@ -259,7 +260,7 @@ kernel_name() { echo "$1" | tr ' ' '-'; }
 
 # load_conf NAME: the scenario's variables, none left over from another.
 load_conf() {
-	KERNEL='' QEMU='' CONSOLE='' USERLAND='' OTHER='' PROBES='' EXPECT=''
+	KERNEL='' QEMU='' CONSOLE='' CMDLINE='' USERLAND='' OTHER='' PROBES='' EXPECT=''
 	# shellcheck source=/dev/null
 	source "$vmdir/scenarios/$1.conf"
 }
@@ -445,7 +446,8 @@ run_scenario() {
 	# shellcheck disable=SC2086 # QEMU is a command line
 	timeout -k 10 "$vm_timeout" $QEMU -m 512 -nographic -no-reboot \
 		-kernel "$vmlinuz" -initrd "$initrd" \
-		-append "console=$CONSOLE rdinit=/init panic=-1 quiet" </dev/null >"$log" 2>&1
+		-append "console=$CONSOLE rdinit=/init panic=-1 quiet${CMDLINE:+ $CMDLINE}" \
+		</dev/null >"$log" 2>&1
 	rc=$?
 	if [ $rc -eq 124 ]; then
 		echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
