@@ -278,6 +278,8 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		f->mod.compat = tri(v);
 	} else if (!strcmp(key, "mod.aarch32_el0")) {
 		COPY(f->mod.aarch32_el0, v);
+	} else if (!strcmp(key, "mod.compat_reason")) {
+		COPY(f->mod.compat_reason, v);
 	} else if (!strcmp(key, "mod.cpus")) {
 		COPY(f->mod.aarch32_el0_cpus, v);
 	} else if (!strcmp(key, "mod.aarch64")) {
@@ -875,6 +877,58 @@ static const struct verdict_case cases[] = {
 	  "confidence=authoritative exec-mode=unknown native-abis=arm64 emulated-abis=- module=loaded "
 	  "conflicts=- decided-by=/sbin/init exec=arm64:native,armhf:no,armv6hf:no,armel:no",
 	  { "exec armhf no|the kernel has no 32-bit compat support (execstate.ko)" } },
+	/* compat no although CPUs implement AArch32 at EL0: the remedy follows compat_reason */
+#define ARM64_ON_ARM64_MOD_NO_COMPAT(conflicts) \
+	"machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu " \
+	"docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 " \
+	"libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 " \
+	"confidence=authoritative exec-mode=unknown native-abis=arm64 emulated-abis=- " \
+	"module=loaded conflicts=" conflicts " decided-by=/sbin/init " \
+	"exec=arm64:native,armhf:no,armv6hf:no,armel:no"
+	{ "module: asymmetric AArch32 without allow_mismatched_32bit_el0",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=no; "
+	  "mod.aarch32_el0=some; mod.cpus=4-7; mod.compat_reason=not_all_cpus",
+	  ARM64_ON_ARM64_MOD_NO_COMPAT("aarch32-el0-disabled"),
+	  { "exec armhf no|CPUs 4-7 implement AArch32 at EL0 but the kernel does not allow "
+	    "32-bit tasks (execstate.ko: not_all_cpus); boot with allow_mismatched_32bit_el0",
+	    "conflict aarch32-el0-disabled|CPUs 4-7 implement AArch32 at EL0, yet the kernel "
+	    "runs no 32-bit task (execstate.ko compat_reason not_all_cpus)" } },
+	{ "module: asymmetric AArch32 on a kernel without mismatched support (5.10)",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=no; "
+	  "mod.aarch32_el0=some; mod.cpus=0-3; "
+	  "mod.compat_reason=not_all_cpus_no_mismatched_support",
+	  ARM64_ON_ARM64_MOD_NO_COMPAT("aarch32-el0-disabled"),
+	  { "exec armhf no|boot a kernel of 5.15 or later with allow_mismatched_32bit_el0",
+	    "conflict aarch32-el0-disabled|CPUs 0-3 implement AArch32 at EL0" } },
+	{ "module: arm64.no32bit_el0 hides AArch32 that every CPU has",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=no; "
+	  "mod.aarch32_el0=all; mod.cpus=0-3; mod.compat_reason=sanitised_aarch64_only",
+	  ARM64_ON_ARM64_MOD_NO_COMPAT("aarch32-el0-disabled"),
+	  { "exec armhf no|remove arm64.no32bit_el0 or id_aa64pfr0.el0= from the kernel "
+	    "command line",
+	    "conflict aarch32-el0-disabled|compat_reason sanitised_aarch64_only" } },
+	{ "module: CONFIG_COMPAT=n although every CPU has AArch32",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=no; "
+	  "mod.aarch32_el0=all; mod.cpus=0-3; mod.compat_reason=kernel_config",
+	  ARM64_ON_ARM64_MOD_NO_COMPAT("aarch32-el0-disabled"),
+	  { "exec armhf no|the kernel has no 32-bit compat support (execstate.ko)",
+	    "conflict aarch32-el0-disabled|compat_reason kernel_config" } },
+	{ "module: compat no with a reason that has no remedy",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=no; "
+	  "mod.aarch32_el0=some; mod.cpus=1; mod.compat_reason=no_cpu",
+	  ARM64_ON_ARM64_MOD_NO_COMPAT("-"),
+	  { "exec armhf no|the kernel has no 32-bit compat support (execstate.ko)" } },
+	{ "32-bit kernel under a hypervisor: the module's unknown stands",
+	  "kernel=armv7l; page=4096; cpu.arch=7; cpu.part=41:d07; cpu.features=" ARMV7_FEATURES
+	  " crc32; userland=armhf; mod=1; mod.machine=armv7l; mod.bits=32; mod.compat=no; "
+	  "mod.aarch64=unknown; mod.aarch64_reason=hypervisor; mod.cpu_arch=v8",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native",
+	  { "exec arm64 no|may or may not run AArch64 (execstate.ko: hypervisor)" } },
 	{ "module compat unknown: falls back to the other evidence",
 	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; "
 	  "mod.compat=unknown; probe=accepted",
