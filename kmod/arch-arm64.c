@@ -149,12 +149,9 @@ int execstate_arch_facts(struct execstate_facts *facts,
 {
 	struct aarch32_el0_count count = { .cpus = aarch32_el0_cpus };
 
-	facts->task_state = is_compat_task() ? EXECSTATE_TASK_AARCH32 :
-					       EXECSTATE_TASK_AARCH64;
 	facts->id_aa64pfr0_el1 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
 
-	execstate_cpus_for_each(count_aarch32_el0, &count);
-	if (!count.online)
+	if (execstate_cpus_for_each(count_aarch32_el0, &count) || !count.online)
 		return -EAGAIN;
 	facts->aarch32_el0 = execstate_coverage(count.capable, count.online);
 	facts->compat = IS_ENABLED(CONFIG_COMPAT) && count.capable;
