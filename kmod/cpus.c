@@ -91,16 +91,25 @@ static void execstate_cpu_dir_remove(struct kobject *dir)
 	kobject_put(dir);
 }
 
-/* A noinline step of its own, so a test can make it fail (kretprobe). */
-static noinline int execstate_cpu_record(unsigned int cpu)
+/*
+ * Reads @cpu's registers on @cpu (also correct if the caller already is on
+ * @cpu).  A function of its own, never inlined, so that a test can make it
+ * fail with a kretprobe (tests/vm/cpufault): Debian's kernels have no
+ * fail_function.
+ */
+static noinline int execstate_cpu_read(unsigned int cpu)
+{
+	return smp_call_function_single(cpu, execstate_arch_read_regs,
+					&per_cpu(execstate_cpu_regs, cpu), 1);
+}
+
+static int execstate_cpu_record(unsigned int cpu)
 {
 	char name[CPU_DIR_NAME_SIZE];
 	struct kobject *dir;
 	int err;
 
-	/* Runs on @cpu; also correct if the caller already is on @cpu. */
-	err = smp_call_function_single(cpu, execstate_arch_read_regs,
-				       &per_cpu(execstate_cpu_regs, cpu), 1);
+	err = execstate_cpu_read(cpu);
 	if (err)
 		return err;
 

@@ -112,6 +112,30 @@ case " $PROBES " in
 	fi
 	r hotplug.on.cpu1_dir "$(exists $S/cpus/cpu1)"
 	r hotplug.on.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
+
+	# A CPU whose registers cannot be read (execstate_cpufault.ko makes
+	# the next read fail) still comes online, unrecorded, and the facts
+	# that cover every CPU answer EAGAIN until it is recorded: the next
+	# time it comes online.
+	insmod /lib/execstate_cpufault.ko
+	r hotplug.fault.insmod "$?"
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.fault.write ok
+	else
+		r hotplug.fault.write failed
+	fi
+	r hotplug.fault.cpu1_online "$(cat /sys/devices/system/cpu/cpu1/online)"
+	r hotplug.fault.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.fault.cpu0_dir "$(exists $S/cpus/cpu0)"
+	r hotplug.fault.aarch32_el0 "$(cat $S/aarch32_el0 2>&1)"
+	r hotplug.fault.netlink "$(nlprobe get 2>&1)"
+	r hotplug.fault.logged "$(dmesg | grep -c 'cpu1: registers not recorded')"
+	rmmod execstate_cpufault
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	echo 1 >/sys/devices/system/cpu/cpu1/online
+	r hotplug.recovered.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.recovered.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus 2>&1)"
 	;;
 esac
 

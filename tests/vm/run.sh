@@ -171,7 +171,24 @@ prep_kernel() {
 		ko=$moddir/execstate.ko
 	fi
 	cp "$ko" "$run/execstate-$kver.ko"
-	printf '%s\n' "$vmlinuz" "$kver" "$ko" "$run/execstate-$kver.ko" >"$prep/$name.ok"
+	# The fault injector of the hotplug probe (kretprobe; arm64 only, as
+	# 32-bit arm has no regs_set_return_value()).
+	local cpufault=
+	if [ "$debarch" = arm64 ]; then
+		moddir=$out/cpufault-$kver
+		lock "$moddir"
+		rm -rf "$moddir"
+		cp -a "$vmdir/cpufault" "$moddir"
+		# shellcheck disable=SC2046 # ARCH=.. CROSS_COMPILE=.. are two words
+		make -C "$kdir" M="$moddir" $("$top/scripts/kheaders.sh" --make-args "$debarch") \
+			>>"$log" 2>&1 || {
+			prep_err "$name" "execstate_cpufault.ko does not build against $kver (see $(shown "$log"))"
+			return
+		}
+		cpufault=$run/execstate_cpufault-$kver.ko
+		cp "$moddir/execstate_cpufault.ko" "$cpufault"
+	fi
+	printf '%s\n' "$vmlinuz" "$kver" "$ko" "$run/execstate-$kver.ko" "$cpufault" >"$prep/$name.ok"
 }
 
 # prep_userland DEBARCH: the CLI built for DEBARCH, execprobe and nlprobe.  A CLI
@@ -428,7 +445,7 @@ module_after_rmmod = 0"
 
 run_scenario() {
 	local s=$1 dir=$run/$1 user_ok base other_bin initrd log
-	local vmlinuz kver ko_origin ko rc
+	local vmlinuz kver ko_origin ko cpufault rc
 	load_conf "$s"
 	rm -rf "$dir"
 	mkdir -p "$dir/payload/bin" "$dir/payload/lib"
@@ -442,7 +459,7 @@ run_scenario() {
 			return
 		fi
 	done
-	{ read -r vmlinuz; read -r kver; read -r ko_origin; read -r ko; } \
+	{ read -r vmlinuz; read -r kver; read -r ko_origin; read -r ko; read -r cpufault; } \
 		<"$prep/$(kernel_name "$KERNEL").ok"
 	user_ok=$(cat "$prep/userland-$USERLAND.ok")
 	base=$(cat "$prep/base-$USERLAND.ok")
@@ -450,6 +467,7 @@ run_scenario() {
 	install -m 0755 "$vmdir/guest-init.sh" "$dir/payload/init"
 	printf 'SCENARIO=%s\nPROBES="%s"\n' "$s" "$PROBES" >"$dir/payload/scenario.env"
 	cp "$ko" "$dir/payload/lib/execstate.ko"
+	[ -n "$cpufault" ] && cp "$cpufault" "$dir/payload/lib/execstate_cpufault.ko"
 	cp "$user_ok/execprobe" "$user_ok/nlprobe" "$dir/payload/bin/"
 	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$dir/payload/bin/execstate"
 	if [ -n "$OTHER" ]; then
