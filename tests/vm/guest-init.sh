@@ -62,6 +62,8 @@ fi
 # a module cannot make the kernel's ptrace access check), in a child pid
 # namespace, and sends malformed requests, each rejected with an extended
 # ACK and no kernel log line.
+# A request the kernel never answered must not hang the guest.
+nlprobe() { timeout 60 /bin/nlprobe "$@"; }
 r sysfs.task_state "$(exists $S/task_state)"
 r sysfs.task_personality "$(exists $S/task_personality)"
 r nl.get "$(nlprobe get 2>&1)"

@@ -207,15 +207,15 @@ static int ask_task(uint16_t show, const uint32_t *pid)
 	return ask(&m, show);
 }
 
-static int pipefd[2];
+/* to_main: the thread has stored its tid; to_thread: the main one is done */
+static int to_main[2], to_thread[2];
 
 static void *blocked_thread(void *tid)
 {
 	char c;
 
 	*(uint32_t *)tid = gettid();
-	/* Tell the main thread our tid, then stay alive until it is done. */
-	if (write(pipefd[1], "t", 1) != 1 || read(pipefd[0], &c, 1) != 1)
+	if (write(to_main[1], "t", 1) != 1 || read(to_thread[0], &c, 1) != 1)
 		abort();
 	return NULL;
 }
@@ -228,14 +228,15 @@ static int ask_thread(uint16_t show)
 	char c;
 	int ret;
 
-	if (pipe(pipefd) || pthread_create(&thread, NULL, blocked_thread, &tid)) {
+	if (pipe(to_main) || pipe(to_thread) ||
+	    pthread_create(&thread, NULL, blocked_thread, &tid)) {
 		perror("nlprobe: thread");
 		return 2;
 	}
-	if (read(pipefd[0], &c, 1) != 1)
+	if (read(to_main[0], &c, 1) != 1)
 		return 2;
 	ret = ask_task(show, &tid);
-	if (write(pipefd[1], "m", 1) != 1)
+	if (write(to_thread[1], "m", 1) != 1)
 		return 2;
 	pthread_join(thread, NULL);
 	return ret;
