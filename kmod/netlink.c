@@ -138,9 +138,10 @@ static int put_facts(struct sk_buff *msg, const struct execstate_facts *facts,
 }
 
 /*
- * Sends the reply that @put fills into exactly @size bytes of payload: a
+ * Sends the reply that @put fills into at most @size bytes of payload.  A
  * reply that does not fit is a bug in a *_size() function, not a condition
- * to recover from.
+ * to recover from; it is checked against @size itself, because the slack
+ * of the allocation would often make room for a forgotten attribute.
  */
 static int send_reply(struct genl_info *info, u8 cmd, size_t size,
 		      int (*put)(struct sk_buff *msg, const void *arg),
@@ -156,6 +157,8 @@ static int send_reply(struct genl_info *info, u8 cmd, size_t size,
 
 	hdr = genlmsg_put_reply(msg, info, &execstate_family, 0, cmd);
 	err = hdr ? put(msg, arg) : -EMSGSIZE;
+	if (!err && msg->len > nlmsg_total_size(genlmsg_msg_size(size)))
+		err = -EMSGSIZE;
 	if (WARN_ONCE(err, "execstate: command %u reply exceeds %zu bytes\n",
 		      cmd, size)) {
 		nlmsg_free(msg);
