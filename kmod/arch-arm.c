@@ -194,13 +194,11 @@ int execstate_arch_facts(struct execstate_facts *facts,
 {
 	struct first_cpu first = {};
 
-	facts->task_state = EXECSTATE_TASK_AARCH32;
 	facts->compat = EXECSTATE_NO;
 	facts->compat_reason = EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL;
 
 	/* CPU 0 is the boot CPU on arm; a lower one never comes later. */
-	execstate_cpus_for_each(take_first_cpu, &first);
-	if (!first.found)
+	if (execstate_cpus_for_each(take_first_cpu, &first) || !first.found)
 		return -EAGAIN;
 	facts->cpu_arch = execstate_arm_cpu_arch(&first.regs);
 	facts->aarch64_capable =

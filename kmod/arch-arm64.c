@@ -192,15 +192,12 @@ int execstate_arch_facts(struct execstate_facts *facts,
 	struct cpu_snapshot snap = { .max = nr_cpu_ids };
 	struct execstate_arm64_compat decided;
 
-	facts->task_state = is_compat_task() ? EXECSTATE_TASK_AARCH32 :
-					       EXECSTATE_TASK_AARCH64;
 	facts->id_aa64pfr0_el1 = sys.sanitised_pfr0;
 
 	snap.cpus = kmalloc_array(snap.max, sizeof(*snap.cpus), GFP_KERNEL);
 	if (!snap.cpus)
 		return -ENOMEM;
-	execstate_cpus_for_each(snapshot_cpu, &snap);
-	if (!snap.n) {
+	if (execstate_cpus_for_each(snapshot_cpu, &snap) || !snap.n) {
 		kfree(snap.cpus);
 		return -EAGAIN;
 	}

@@ -3,7 +3,6 @@
  * Every architecture without per-CPU registers worth reporting: x86 and
  * the rest get the generic facts only.
  */
-#include <linux/compat.h>
 #include <linux/cpumask.h>
 
 #ifdef CONFIG_X86_64
@@ -13,22 +12,6 @@
 
 #include "compat.h"
 #include "facts.h"
-
-static enum execstate_task_state task_state(void)
-{
-#if defined(CONFIG_X86_64)
-	if (in_ia32_syscall())
-		return EXECSTATE_TASK_IA32;
-	/* the only other compat syscall flavour on x86-64 */
-	if (in_compat_syscall())
-		return EXECSTATE_TASK_X32;
-	return EXECSTATE_TASK_X86_64;
-#elif defined(CONFIG_X86_32)
-	return EXECSTATE_TASK_IA32;
-#else
-	return in_compat_syscall() ? EXECSTATE_TASK_COMPAT : EXECSTATE_TASK_NATIVE;
-#endif
-}
 
 #ifdef CONFIG_X86_64
 /*
@@ -66,7 +49,6 @@ ia32_emulation_enabled(enum execstate_compat_reason *reason)
 int execstate_arch_facts(struct execstate_facts *facts,
 			 struct cpumask *aarch32_el0_cpus)
 {
-	facts->task_state = task_state();
 #if defined(CONFIG_X86_64)
 	facts->compat = ia32_emulation_enabled(&facts->compat_reason);
 #else

@@ -8,17 +8,6 @@
 #ifndef EXECSTATE_COMPAT_H
 #define EXECSTATE_COMPAT_H
 
-#include <net/genetlink.h>
-
-/* 6.1 added resv_start_op: commands from it on reject reserved header fields. */
-static inline void execstate_genl_set_resv_start_op(struct genl_family *family,
-						    u8 op)
-{
-#ifdef EXECSTATE_HAVE_GENL_RESV_START_OP
-	family->resv_start_op = op;
-#endif
-}
-
 #ifdef CONFIG_ARM64
 #include <asm/cpufeature.h>
 #include <asm/hwcap.h>

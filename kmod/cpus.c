@@ -6,89 +6,125 @@
  * registers are read on the CPU itself: on asymmetric systems each core
  * answers differently, and a sanitised or boot-CPU value would hide that.
  *
- * Lifetimes: a directory's registers live in its kobject and are freed
- * by the kobject's release, after sysfs has drained its readers.  The
- * per-CPU pointers that the system-wide facts walk are published and
- * withdrawn under execstate_cpus_lock, which no sysfs show of a per-CPU
- * file takes, so removing a directory never waits on that lock.
+ * Lifetimes: the directories are the kernel's dynamic kobjects, whose
+ * release is kernel code: with CONFIG_DEBUG_KOBJECT_RELEASE a release runs
+ * seconds after the last put, when this module may be gone.  Going offline
+ * removes the directory (kobject_del(), which also drains its readers)
+ * before dropping the reference, so no show runs afterwards and the name
+ * "cpuN" is free again at once for a CPU that comes straight back.  The
+ * registers live in per-CPU storage of the module, written only while the
+ * CPU has no directory.  The per-CPU pointers that the system-wide facts
+ * walk are published and withdrawn under execstate_cpus_lock, which no
+ * sysfs show of a per-CPU file takes, so removing a directory never waits
+ * on that lock.
+ *
+ * A CPU whose registers cannot be recorded still comes online: hotplug
+ * must not fail for a reporting module.  Until it is recorded (the next
+ * time it comes online) the system-wide facts answer -EAGAIN, because
+ * they cannot speak for a CPU they know nothing about.
  */
 #include <linux/cpu.h>
 #include <linux/cpuhotplug.h>
+#include <linux/kernel.h>
 #include <linux/kobject.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
-#include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/sysfs.h>
 
 #include "facts.h"
 
-struct execstate_cpu {
-	struct kobject kobj;
-	union execstate_cpu_regs regs;
-};
-
 static struct kobject *execstate_cpus_kobj;
-static DEFINE_PER_CPU(struct execstate_cpu *, execstate_cpu_dir);
+static DEFINE_PER_CPU(union execstate_cpu_regs, execstate_cpu_regs);
+/* cpus/cpuN, published once the directory is complete */
+static DEFINE_PER_CPU(struct kobject *, execstate_cpu_dir);
 static DEFINE_MUTEX(execstate_cpus_lock);
 static enum cpuhp_state execstate_cpuhp_state;
 
-static void execstate_cpu_release(struct kobject *kobj)
-{
-	kfree(container_of(kobj, struct execstate_cpu, kobj));
-}
+#define CPU_DIR_NAME_SIZE sizeof("cpu4294967295")
 
-static struct kobj_type execstate_cpu_ktype = {
-	.release = execstate_cpu_release,
-	.sysfs_ops = &kobj_sysfs_ops,
-	.default_groups = execstate_cpu_groups,
-};
-
+/* A show of cpus/cpuN: its directory exists, so N is an online CPU's. */
 const union execstate_cpu_regs *execstate_cpu_regs_of(struct kobject *kobj)
 {
-	return &container_of(kobj, struct execstate_cpu, kobj)->regs;
-}
-
-void execstate_cpus_for_each(void (*fn)(unsigned int cpu,
-					const union execstate_cpu_regs *regs,
-					void *arg),
-			     void *arg)
-{
-	struct execstate_cpu *dir;
 	unsigned int cpu;
 
-	mutex_lock(&execstate_cpus_lock);
-	for_each_possible_cpu(cpu) {
-		dir = per_cpu(execstate_cpu_dir, cpu);
-		if (dir)
-			fn(cpu, &dir->regs, arg);
-	}
-	mutex_unlock(&execstate_cpus_lock);
+	/* Only "cpu%u" names are ever made below: this cannot fail. */
+	if (WARN_ON(sscanf(kobject_name(kobj), "cpu%u", &cpu) != 1 ||
+		    cpu >= nr_cpu_ids))
+		cpu = 0;
+	return &per_cpu(execstate_cpu_regs, cpu);
 }
 
-static int execstate_cpu_online(unsigned int cpu)
+int execstate_cpus_for_each(void (*fn)(unsigned int cpu,
+				       const union execstate_cpu_regs *regs,
+				       void *arg),
+			    void *arg)
 {
-	struct execstate_cpu *dir;
+	unsigned int cpu;
+	int err = 0;
+
+	/*
+	 * With hotplug held off, every online CPU has run its online
+	 * callback (and none has started its offline one): a missing
+	 * record is a loading, unloading or failed CPU, not a transition.
+	 */
+	cpus_read_lock();
+	mutex_lock(&execstate_cpus_lock);
+	for_each_online_cpu(cpu) {
+		if (!per_cpu(execstate_cpu_dir, cpu)) {
+			err = -EAGAIN;
+			goto out_unlock;
+		}
+	}
+	for_each_online_cpu(cpu)
+		fn(cpu, &per_cpu(execstate_cpu_regs, cpu), arg);
+out_unlock:
+	mutex_unlock(&execstate_cpus_lock);
+	cpus_read_unlock();
+	return err;
+}
+
+static void execstate_cpu_dir_remove(struct kobject *dir)
+{
+	kobject_uevent(dir, KOBJ_REMOVE);
+	kobject_del(dir);
+	kobject_put(dir);
+}
+
+/*
+ * Reads @cpu's registers on @cpu (also correct if the caller already is on
+ * @cpu).  A function of its own, never inlined, so that a test can make it
+ * fail with a kretprobe (tests/vm/cpufault): Debian's kernels have no
+ * fail_function.
+ */
+static noinline int execstate_cpu_read(unsigned int cpu)
+{
+	return smp_call_function_single(cpu, execstate_arch_read_regs,
+					&per_cpu(execstate_cpu_regs, cpu), 1);
+}
+
+static int execstate_cpu_record(unsigned int cpu)
+{
+	char name[CPU_DIR_NAME_SIZE];
+	struct kobject *dir;
 	int err;
 
-	dir = kzalloc(sizeof(*dir), GFP_KERNEL);
+	err = execstate_cpu_read(cpu);
+	if (err)
+		return err;
+
+	snprintf(name, sizeof(name), "cpu%u", cpu);
+	dir = kobject_create_and_add(name, execstate_cpus_kobj);
 	if (!dir)
 		return -ENOMEM;
-
-	/* Runs on @cpu; also correct if the caller already is on @cpu. */
-	err = smp_call_function_single(cpu, execstate_arch_read_regs,
-				       &dir->regs, 1);
+	/* Every file exists before the directory is announced. */
+	err = sysfs_create_groups(dir, execstate_cpu_groups);
 	if (err) {
-		kfree(dir);
+		kobject_del(dir);
+		kobject_put(dir);
 		return err;
 	}
-
-	err = kobject_init_and_add(&dir->kobj, &execstate_cpu_ktype,
-				   execstate_cpus_kobj, "cpu%u", cpu);
-	if (err) {
-		kobject_put(&dir->kobj);
-		return err;
-	}
-	kobject_uevent(&dir->kobj, KOBJ_ADD);
+	kobject_uevent(dir, KOBJ_ADD);
 
 	mutex_lock(&execstate_cpus_lock);
 	per_cpu(execstate_cpu_dir, cpu) = dir;
@@ -96,18 +132,27 @@ static int execstate_cpu_online(unsigned int cpu)
 	return 0;
 }
 
+static int execstate_cpu_online(unsigned int cpu)
+{
+	int err = execstate_cpu_record(cpu);
+
+	if (err)
+		pr_warn("cpu%u: registers not recorded (%d); facts answer EAGAIN until it comes online again\n",
+			cpu, err);
+	return 0;
+}
+
 static int execstate_cpu_offline(unsigned int cpu)
 {
-	struct execstate_cpu *dir;
+	struct kobject *dir;
 
 	mutex_lock(&execstate_cpus_lock);
 	dir = per_cpu(execstate_cpu_dir, cpu);
 	per_cpu(execstate_cpu_dir, cpu) = NULL;
 	mutex_unlock(&execstate_cpus_lock);
 
-	/* The last reference: removes the directory, then frees it. */
 	if (dir)
-		kobject_put(&dir->kobj);
+		execstate_cpu_dir_remove(dir);
 	return 0;
 }
 
@@ -123,6 +168,7 @@ int execstate_cpus_init(struct kobject *parent)
 	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "execstate:online",
 				execstate_cpu_online, execstate_cpu_offline);
 	if (ret < 0) {
+		kobject_del(execstate_cpus_kobj);
 		kobject_put(execstate_cpus_kobj);
 		return ret;
 	}
@@ -134,5 +180,6 @@ void execstate_cpus_uninit(void)
 {
 	/* Calls execstate_cpu_offline() for every online CPU. */
 	cpuhp_remove_state(execstate_cpuhp_state);
+	kobject_del(execstate_cpus_kobj);
 	kobject_put(execstate_cpus_kobj);
 }

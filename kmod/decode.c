@@ -44,8 +44,7 @@ static const char * const task_state_names[] = {
 	[EXECSTATE_TASK_X86_64] = "x86_64",
 	[EXECSTATE_TASK_IA32] = "ia32",
 	[EXECSTATE_TASK_X32] = "x32",
-	[EXECSTATE_TASK_NATIVE] = "native",
-	[EXECSTATE_TASK_COMPAT] = "compat",
+	[EXECSTATE_TASK_OTHER] = "other",
 };
 
 static const char * const cpu_arch_names[] = {

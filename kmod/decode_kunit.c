@@ -599,6 +599,7 @@ static const struct name_case name_cases[] = {
 	{ el_of, EXECSTATE_EL_RESERVED, "reserved" },
 	{ task_of, EXECSTATE_TASK_AARCH32, "aarch32" },
 	{ task_of, EXECSTATE_TASK_X32, "x32" },
+	{ task_of, EXECSTATE_TASK_OTHER, "other" },
 	{ task_of, -1, "invalid" },
 	{ arch_of, EXECSTATE_ARCH_V8, "v8" },
 	{ reason_of, EXECSTATE_REASON_MIDR_PART_TABLE, "midr_part_table" },

@@ -14,12 +14,12 @@
 struct attribute_group;
 struct cpumask;
 struct kobject;
+struct task_struct;
 
 /* The facts both front ends report; fields of other arches stay zero. */
 struct execstate_facts {
 	enum execstate_tristate compat;
 	enum execstate_compat_reason compat_reason;
-	enum execstate_task_state task_state;
 	/* arm64 */
 	u64 id_aa64pfr0_el1;
 	enum execstate_coverage aarch32_el0;
@@ -32,13 +32,17 @@ struct execstate_facts {
 };
 
 /*
- * Collect the facts as seen by current.  @aarch32_el0_cpus, when not
- * NULL, receives the online CPUs that run AArch32 at EL0 (arm64 only).
- * Returns -EAGAIN while no per-CPU registers are recorded, which happens
- * only while the module loads or unloads: no answer beats a wrong one.
+ * Collect the facts of this machine.  @aarch32_el0_cpus, when not NULL,
+ * receives the online CPUs that run AArch32 at EL0 (arm64 only).
+ * Returns -EAGAIN while an online CPU has no recorded registers: while
+ * the module loads or unloads, or after recording failed when the CPU
+ * came online.  No answer beats a wrong one.
  */
 int execstate_arch_facts(struct execstate_facts *facts,
 			 struct cpumask *aarch32_el0_cpus);
+
+/* task.c: what @task runs, from what exec() recorded for it */
+enum execstate_task_state execstate_task_state(struct task_struct *task);
 
 int execstate_sysfs_init(void);
 void execstate_sysfs_uninit(void);
@@ -63,11 +67,15 @@ extern const struct attribute_group *execstate_cpu_groups[];
 int execstate_cpus_init(struct kobject *parent);
 void execstate_cpus_uninit(void);
 const union execstate_cpu_regs *execstate_cpu_regs_of(struct kobject *kobj);
-/* Calls @fn for every CPU with a directory, in CPU order, under a lock. */
-void execstate_cpus_for_each(void (*fn)(unsigned int cpu,
-					const union execstate_cpu_regs *regs,
-					void *arg),
-			     void *arg);
+/*
+ * Calls @fn for every online CPU, in CPU order, with CPU hotplug held off.
+ * Returns -EAGAIN, calling @fn for none, while an online CPU has no
+ * recorded registers.
+ */
+int execstate_cpus_for_each(void (*fn)(unsigned int cpu,
+				       const union execstate_cpu_regs *regs,
+				       void *arg),
+			    void *arg);
 #else
 /* No per-CPU registers worth exporting on other architectures. */
 static inline int execstate_cpus_init(struct kobject *parent)

@@ -1,66 +1,103 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Generic netlink family "execstate": EXECSTATE_CMD_GET answers with the
- * facts of /sys/kernel/execstate in one message, for readers that have
- * no sysfs (containers) or want one consistent snapshot.  The request is
- * handled in the sender's context, so the TASK_* attributes describe the
- * sender, as the sysfs files describe their reader.
+ * Generic netlink family "execstate".  EXECSTATE_CMD_GET answers with the
+ * facts of /sys/kernel/execstate in one message, for readers that have no
+ * sysfs (containers) or want one consistent snapshot.  EXECSTATE_CMD_GET_TASK
+ * describes one task, by default the sender: a sysfs file cannot, because
+ * it must say the same to every reader.
+ *
+ * The handlers keep no state, so the family runs them in parallel; unload
+ * still waits for them, because genl_unregister_family() takes the lock
+ * every request holds for reading.
  */
 #include <linux/cpumask.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/threads.h>
 #include <linux/utsname.h>
 #include <net/genetlink.h>
 
-#include "compat.h"
 #include "facts.h"
 #include "uapi/execstate.h"
 
-/* Requests carry no attributes; the policy types the reply ones. */
-static const struct nla_policy execstate_policy[EXECSTATE_A_MAX + 1] = {
-	[EXECSTATE_A_ABI_VERSION] = { .type = NLA_U32 },
-	[EXECSTATE_A_KERNEL_MACHINE] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_KERNEL_BITS] = { .type = NLA_U32 },
-	[EXECSTATE_A_PAGE_SIZE] = { .type = NLA_U64 },
-	[EXECSTATE_A_COMPAT] = { .type = NLA_U8 },
-	[EXECSTATE_A_TASK_STATE] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_TASK_PERSONALITY] = { .type = NLA_U32 },
-	[EXECSTATE_A_ID_AA64PFR0_EL1] = { .type = NLA_U64 },
-	[EXECSTATE_A_AARCH32_EL0] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_AARCH32_EL0_CPUS] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_COMPAT_HWCAP] = { .type = NLA_U64 },
-	[EXECSTATE_A_COMPAT_HWCAP2] = { .type = NLA_U64 },
-	[EXECSTATE_A_CPU_ARCH] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_AARCH64_CAPABLE] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_AARCH64_CAPABLE_REASON] = { .type = NLA_NUL_STRING },
-	[EXECSTATE_A_COMPAT_REASON] = { .type = NLA_NUL_STRING },
+static int validate_task_pid(const struct nlattr *attr,
+			     struct netlink_ext_ack *extack)
+{
+	u32 pid;
+
+	/*
+	 * An NLA_U32 policy would reject a wrong length too, but would also
+	 * print "invalid length" to the kernel log for any user who asks.
+	 */
+	if (nla_len(attr) != sizeof(u32)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "execstate: TASK_PID must be a u32");
+		return -EINVAL;
+	}
+	pid = nla_get_u32(attr);
+	if (!pid || pid > PID_MAX_LIMIT) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "execstate: TASK_PID is not a pid");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Request policies hold the request attributes only.  Strict validation
+ * (the default for every command, resv_start_op being 0) rejects any other
+ * attribute: those above EXECSTATE_A_MAX as unknown, the NLA_UNSPEC ones
+ * below it as unsupported.
+ */
+static const struct nla_policy execstate_get_policy[EXECSTATE_A_MAX + 1] = {};
+
+static const struct nla_policy execstate_get_task_policy[EXECSTATE_A_MAX + 1] = {
+	[EXECSTATE_A_TASK_PID] = NLA_POLICY_VALIDATE_FN(NLA_BINARY, validate_task_pid),
 };
 
 static struct genl_family execstate_family;
 
-static int put_cpulist(struct sk_buff *msg, const struct cpumask *cpus)
+static size_t string_size(const char *s)
 {
-	int len = snprintf(NULL, 0, "%*pbl", cpumask_pr_args(cpus));
-	struct nlattr *nla;
+	return nla_total_size(strlen(s) + 1);
+}
 
-	nla = nla_reserve(msg, EXECSTATE_A_AARCH32_EL0_CPUS, len + 1);
-	if (!nla)
-		return -EMSGSIZE;
-	execstate_cpulist(nla_data(nla), len + 1, cpumask_bits(cpus), nr_cpu_ids);
-	return 0;
+/* The payload put_facts() writes, attribute for attribute. */
+static size_t facts_size(const struct execstate_facts *facts,
+			 const char *cpulist)
+{
+	size_t size = nla_total_size(sizeof(u32)) +		/* ABI_VERSION */
+		      string_size(init_uts_ns.name.machine) +
+		      nla_total_size(sizeof(u32)) +		/* KERNEL_BITS */
+		      nla_total_size_64bit(sizeof(u64)) +	/* PAGE_SIZE */
+		      nla_total_size(sizeof(u8)) +		/* COMPAT */
+		      string_size(execstate_compat_reason_name(facts->compat_reason));
+
+	if (IS_ENABLED(CONFIG_ARM64))
+		size += nla_total_size_64bit(sizeof(u64)) +	/* ID_AA64PFR0_EL1 */
+			string_size(execstate_coverage_name(facts->aarch32_el0)) +
+			string_size(cpulist) +
+			2 * nla_total_size_64bit(sizeof(u64));	/* COMPAT_HWCAP{,2} */
+	if (IS_ENABLED(CONFIG_ARM))
+		size += string_size(execstate_cpu_arch_name(facts->cpu_arch)) +
+			string_size(execstate_tristate_name(facts->aarch64_capable)) +
+			string_size(execstate_reason_name(facts->aarch64_capable_reason));
+	return size;
 }
 
 static int put_arm64_facts(struct sk_buff *msg,
 			   const struct execstate_facts *facts,
-			   const struct cpumask *cpus)
+			   const char *cpulist)
 {
 	if (nla_put_u64_64bit(msg, EXECSTATE_A_ID_AA64PFR0_EL1,
 			      facts->id_aa64pfr0_el1, EXECSTATE_A_PAD) ||
 	    nla_put_string(msg, EXECSTATE_A_AARCH32_EL0,
 			   execstate_coverage_name(facts->aarch32_el0)) ||
-	    put_cpulist(msg, cpus) ||
+	    nla_put_string(msg, EXECSTATE_A_AARCH32_EL0_CPUS, cpulist) ||
 	    nla_put_u64_64bit(msg, EXECSTATE_A_COMPAT_HWCAP,
 			      facts->compat_hwcap, EXECSTATE_A_PAD) ||
 	    nla_put_u64_64bit(msg, EXECSTATE_A_COMPAT_HWCAP2,
@@ -83,7 +120,7 @@ static int put_arm_facts(struct sk_buff *msg,
 }
 
 static int put_facts(struct sk_buff *msg, const struct execstate_facts *facts,
-		     const struct cpumask *cpus)
+		     const char *cpulist)
 {
 	if (nla_put_u32(msg, EXECSTATE_A_ABI_VERSION, EXECSTATE_ABI_VERSION) ||
 	    nla_put_string(msg, EXECSTATE_A_KERNEL_MACHINE,
@@ -93,82 +130,204 @@ static int put_facts(struct sk_buff *msg, const struct execstate_facts *facts,
 			      EXECSTATE_A_PAD) ||
 	    nla_put_u8(msg, EXECSTATE_A_COMPAT, facts->compat) ||
 	    nla_put_string(msg, EXECSTATE_A_COMPAT_REASON,
-			   execstate_compat_reason_name(facts->compat_reason)) ||
-	    nla_put_string(msg, EXECSTATE_A_TASK_STATE,
-			   execstate_task_state_name(facts->task_state)) ||
-	    nla_put_u32(msg, EXECSTATE_A_TASK_PERSONALITY, current->personality))
+			   execstate_compat_reason_name(facts->compat_reason)))
 		return -EMSGSIZE;
 
 	if (IS_ENABLED(CONFIG_ARM64))
-		return put_arm64_facts(msg, facts, cpus);
+		return put_arm64_facts(msg, facts, cpulist);
 	if (IS_ENABLED(CONFIG_ARM))
 		return put_arm_facts(msg, facts);
 	return 0;
 }
 
+/*
+ * Sends the reply that @put fills into at most @size bytes of payload.  A
+ * reply that does not fit is a bug in a *_size() function, not a condition
+ * to recover from; it is checked against @size itself, because the slack
+ * of the allocation would often make room for a forgotten attribute.
+ */
+static int send_reply(struct genl_info *info, u8 cmd, size_t size,
+		      int (*put)(struct sk_buff *msg, const void *arg),
+		      const void *arg)
+{
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	hdr = genlmsg_put_reply(msg, info, &execstate_family, 0, cmd);
+	err = hdr ? put(msg, arg) : -EMSGSIZE;
+	if (!err && msg->len > nlmsg_total_size(genlmsg_msg_size(size)))
+		err = -EMSGSIZE;
+	if (WARN_ONCE(err, "execstate: command %u reply exceeds %zu bytes\n",
+		      cmd, size)) {
+		nlmsg_free(msg);
+		return err;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+struct facts_reply {
+	struct execstate_facts facts;
+	char *cpulist;
+};
+
+static int put_facts_reply(struct sk_buff *msg, const void *arg)
+{
+	const struct facts_reply *r = arg;
+
+	return put_facts(msg, &r->facts, r->cpulist);
+}
+
+/* The cpulist of @cpus as a string for nla_put_string(), or NULL. */
+static char *cpulist_of(const struct cpumask *cpus)
+{
+	int len = snprintf(NULL, 0, "%*pbl", cpumask_pr_args(cpus));
+	char *list = kmalloc(len + 1, GFP_KERNEL);
+
+	if (list)
+		execstate_cpulist(list, len + 1, cpumask_bits(cpus), nr_cpu_ids);
+	return list;
+}
+
 static int execstate_nl_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct execstate_facts facts = {};
-	struct sk_buff *msg;
+	struct facts_reply r = {};
 	cpumask_var_t cpus;
-	void *hdr;
 	int err;
 
 	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
 		return -ENOMEM;
-	err = execstate_arch_facts(&facts, cpus);
+	err = execstate_arch_facts(&r.facts, cpus);
 	if (err) {
-		NL_SET_ERR_MSG(info->extack, "execstate: module is loading or unloading");
+		NL_SET_ERR_MSG(info->extack,
+			       "execstate: a CPU's registers are not recorded (loading, unloading or a failed CPU online)");
 		goto out_free_cpus;
 	}
-
-	err = -ENOMEM;
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		goto out_free_cpus;
-
-	err = -EMSGSIZE;
-	hdr = genlmsg_put_reply(msg, info, &execstate_family, 0, EXECSTATE_CMD_GET);
-	if (!hdr)
-		goto out_free_msg;
-
-	err = put_facts(msg, &facts, cpus);
-	if (err) {
-		NL_SET_ERR_MSG(info->extack, "execstate: reply does not fit");
-		goto out_free_msg;
+	if (IS_ENABLED(CONFIG_ARM64)) {
+		err = -ENOMEM;
+		r.cpulist = cpulist_of(cpus);
+		if (!r.cpulist)
+			goto out_free_cpus;
 	}
-	genlmsg_end(msg, hdr);
-	free_cpumask_var(cpus);
-	return genlmsg_reply(msg, info);
-
-out_free_msg:
-	nlmsg_free(msg);
+	err = send_reply(info, EXECSTATE_CMD_GET,
+			 facts_size(&r.facts, r.cpulist), put_facts_reply, &r);
+	kfree(r.cpulist);
 out_free_cpus:
 	free_cpumask_var(cpus);
 	return err;
 }
 
-static const struct genl_small_ops execstate_ops[] = {
+struct task_reply {
+	pid_t pid;
+	enum execstate_task_state state;
+	u32 personality;
+};
+
+static size_t task_size(const struct task_reply *r)
+{
+	return nla_total_size(sizeof(u32)) +			/* TASK_PID */
+	       string_size(execstate_task_state_name(r->state)) +
+	       nla_total_size(sizeof(u32));			/* TASK_PERSONALITY */
+}
+
+static int put_task_reply(struct sk_buff *msg, const void *arg)
+{
+	const struct task_reply *r = arg;
+
+	if (nla_put_u32(msg, EXECSTATE_A_TASK_PID, r->pid) ||
+	    nla_put_string(msg, EXECSTATE_A_TASK_STATE,
+			   execstate_task_state_name(r->state)) ||
+	    nla_put_u32(msg, EXECSTATE_A_TASK_PERSONALITY, r->personality))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * The task TASK_PID names in the sender's pid namespace, with a reference
+ * the caller drops, or the sender itself without the attribute.
+ *
+ * Access: ptrace_may_access() is what /proc applies, but the kernel exports
+ * neither it nor the LSM hook it ends in (security_ptrace_access_check())
+ * to modules, and an imitation would grant what an LSM may deny.  So only
+ * the rule ptrace_may_access() itself applies before any other is used:
+ * a thread of the sender's own process is always accessible; any other
+ * task is refused.
+ */
+static struct task_struct *requested_task(struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[EXECSTATE_A_TASK_PID];
+	struct task_struct *task;
+	struct pid *pid;
+
+	if (!attr)
+		return get_task_struct(current);
+
+	pid = find_get_pid(nla_get_u32(attr));
+	task = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!task) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "execstate: no task with this pid in the sender's pid namespace");
+		return ERR_PTR(-ESRCH);
+	}
+	if (!same_thread_group(task, current)) {
+		put_task_struct(task);
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "execstate: only threads of the sender's own process can be described");
+		return ERR_PTR(-EPERM);
+	}
+	return task;
+}
+
+static int execstate_nl_get_task(struct sk_buff *skb, struct genl_info *info)
+{
+	struct task_struct *task;
+	struct task_reply r;
+
+	task = requested_task(info);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	r.pid = task_pid_vnr(task);
+	r.state = execstate_task_state(task);
+	r.personality = READ_ONCE(task->personality);
+	put_task_struct(task);
+
+	return send_reply(info, EXECSTATE_CMD_GET_TASK, task_size(&r),
+			  put_task_reply, &r);
+}
+
+static const struct genl_ops execstate_ops[] = {
 	{
 		.cmd = EXECSTATE_CMD_GET,
 		.doit = execstate_nl_get,
+		.policy = execstate_get_policy,
+		.maxattr = EXECSTATE_A_MAX,
+	},
+	{
+		.cmd = EXECSTATE_CMD_GET_TASK,
+		.doit = execstate_nl_get_task,
+		.policy = execstate_get_task_policy,
+		.maxattr = EXECSTATE_A_MAX,
 	},
 };
 
 static struct genl_family execstate_family __ro_after_init = {
 	.name = EXECSTATE_GENL_NAME,
 	.version = EXECSTATE_GENL_VERSION,
-	.maxattr = EXECSTATE_A_MAX,
-	.policy = execstate_policy,
 	.netnsok = true,
+	.parallel_ops = true,
 	.module = THIS_MODULE,
-	.small_ops = execstate_ops,
-	.n_small_ops = ARRAY_SIZE(execstate_ops),
+	.ops = execstate_ops,
+	.n_ops = ARRAY_SIZE(execstate_ops),
 };
 
 int execstate_netlink_init(void)
 {
-	execstate_genl_set_resv_start_op(&execstate_family, EXECSTATE_CMD_GET + 1);
 	return genl_register_family(&execstate_family);
 }
 

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /sys/kernel/execstate: one read-only value per file, documented in
- * Documentation/ABI/testing/sysfs-kernel-execstate.  The attribute
- * groups are part of the kobject type, so every file exists from the
- * moment the directory is announced.
+ * Documentation/ABI/testing/sysfs-kernel-execstate.  Every file says the
+ * same to every reader: what describes the reading task is netlink's
+ * EXECSTATE_CMD_GET_TASK.  All groups are created before the directory is
+ * announced, so every file exists from the moment of the uevent.  The
+ * directory is a dynamic kobject because its release must be kernel code:
+ * with CONFIG_DEBUG_KOBJECT_RELEASE it runs seconds after the last put,
+ * when this module may be gone.
  */
 #include <linux/cpumask.h>
 #include <linux/kobject.h>
 #include <linux/mm.h>
-#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/utsname.h>
-
-#include <uapi/linux/personality.h>
 
 #include "facts.h"
 #include "uapi/execstate.h"
@@ -67,15 +68,6 @@ EXECSTATE_FACT_SHOW(compat, "%s", execstate_tristate_name(facts.compat))
 EXECSTATE_FACT_SHOW(compat_reason, "%s",
 		    execstate_compat_reason_name(facts.compat_reason))
 
-EXECSTATE_FACT_SHOW(task_state, "%s",
-		    execstate_task_state_name(facts.task_state))
-
-static ssize_t task_personality_show(struct kobject *kobj,
-				     struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, "0x%08lx\n", (unsigned long)current->personality);
-}
-
 EXECSTATE_FACT_SHOW(id_aa64pfr0_el1, "0x%016llx", facts.id_aa64pfr0_el1)
 
 EXECSTATE_FACT_SHOW(aarch32_el0, "%s",
@@ -115,8 +107,6 @@ static struct kobj_attribute kernel_bits_attr = __ATTR_RO(kernel_bits);
 static struct kobj_attribute page_size_attr = __ATTR_RO(page_size);
 static struct kobj_attribute compat_attr = __ATTR_RO(compat);
 static struct kobj_attribute compat_reason_attr = __ATTR_RO(compat_reason);
-static struct kobj_attribute task_state_attr = __ATTR_RO(task_state);
-static struct kobj_attribute task_personality_attr = __ATTR_RO(task_personality);
 static struct kobj_attribute id_aa64pfr0_el1_attr = __ATTR_RO(id_aa64pfr0_el1);
 static struct kobj_attribute aarch32_el0_attr = __ATTR_RO(aarch32_el0);
 static struct kobj_attribute aarch32_el0_cpus_attr = __ATTR_RO(aarch32_el0_cpus);
@@ -134,8 +124,6 @@ static struct attribute *execstate_attrs[] = {
 	&page_size_attr.attr,
 	&compat_attr.attr,
 	&compat_reason_attr.attr,
-	&task_state_attr.attr,
-	&task_personality_attr.attr,
 	NULL
 };
 
@@ -189,28 +177,17 @@ static const struct attribute_group *execstate_groups[] = {
 	NULL
 };
 
-static void execstate_kobj_release(struct kobject *kobj)
-{
-	kfree(kobj);
-}
-
-static struct kobj_type execstate_ktype = {
-	.release = execstate_kobj_release,
-	.sysfs_ops = &kobj_sysfs_ops,
-	.default_groups = execstate_groups,
-};
-
 int execstate_sysfs_init(void)
 {
 	struct kobject *kobj;
 	int err;
 
-	kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
+	kobj = kobject_create_and_add("execstate", kernel_kobj);
 	if (!kobj)
 		return -ENOMEM;
-
-	err = kobject_init_and_add(kobj, &execstate_ktype, kernel_kobj, "execstate");
+	err = sysfs_create_groups(kobj, execstate_groups);
 	if (err) {
+		kobject_del(kobj);
 		kobject_put(kobj);
 		return err;
 	}
@@ -221,5 +198,7 @@ int execstate_sysfs_init(void)
 
 void execstate_sysfs_uninit(void)
 {
+	kobject_uevent(execstate_kobj, KOBJ_REMOVE);
+	kobject_del(execstate_kobj);
 	kobject_put(execstate_kobj);
 }

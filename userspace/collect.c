@@ -713,6 +713,9 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 	}
 	if (!m->present)
 		return;
+	/* Only netlink can say which task asks; ABI 1 modules cannot. */
+	if (p->live_kernel && m->abi_version >= 2)
+		modfacts_read_task(m);
 	evidence_add(f, "module.abi_version", src, "%u", m->abi_version);
 	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
 	evidence_add(f, "module.kernel_bits", src, "%u", m->kernel_bits);
@@ -721,7 +724,11 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 		     m->compat == TRI_NO ? "no" : "unknown", m->compat_reason[0] ? " (" : "",
 		     m->compat_reason, m->compat_reason[0] ? ")" : "");
 	if (m->task_state[0])
-		evidence_add(f, "module.task_state", src, "%s", m->task_state);
+		evidence_add(f, "module.task_state", "execstate generic netlink (GET_TASK)",
+			     "%s", m->task_state);
+	if (m->has_task_personality)
+		evidence_add(f, "module.task_personality", "execstate generic netlink (GET_TASK)",
+			     "0x%08lx", m->task_personality);
 	if (m->aarch32_el0[0])
 		evidence_add(f, "module.aarch32_el0", src, "%s (cpus %s)", m->aarch32_el0,
 			     m->aarch32_el0_cpus[0] ? m->aarch32_el0_cpus : "none");

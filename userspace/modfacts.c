@@ -66,11 +66,6 @@ int modfacts_read_sysfs(const struct paths *p, struct modfacts *mf)
 		mf->page_size = v;
 	mf->compat = read_tristate(p, "compat");
 	read_str(p, "compat_reason", mf->compat_reason, sizeof(mf->compat_reason));
-	read_str(p, "task_state", mf->task_state, sizeof(mf->task_state));
-	if (read_u64(p, "task_personality", &v)) {
-		mf->task_personality = v;
-		mf->has_task_personality = true;
-	}
 	read_str(p, "aarch32_el0", mf->aarch32_el0, sizeof(mf->aarch32_el0));
 	read_str(p, "aarch32_el0_cpus", mf->aarch32_el0_cpus, sizeof(mf->aarch32_el0_cpus));
 	mf->has_id_aa64pfr0_el1 = read_u64(p, "id_aa64pfr0_el1", &mf->id_aa64pfr0_el1);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The execstate.ko facts as the CLI sees them, from one source: sysfs
- * (/sys/kernel/execstate, the default) or the generic-netlink family.
- * Every field has an "unknown" value so a missing file is not an error.
+ * The execstate.ko facts as the CLI sees them.  The machine's come from
+ * one source: sysfs (/sys/kernel/execstate, the default) or the
+ * generic-netlink family; the calling task's only from netlink, since a
+ * sysfs file says the same to every reader.  Every field has an "unknown"
+ * value so a missing file is not an error.
  */
 #ifndef EXECSTATE_MODFACTS_H
 #define EXECSTATE_MODFACTS_H
@@ -26,7 +28,8 @@ struct modfacts {
 	unsigned long page_size;	/* bytes, 0 unknown */
 	enum tristate compat;		/* kernel runs 32-bit tasks right now */
 	char compat_reason[MODFACTS_STR];	/* which evidence decided compat */
-	char task_state[MODFACTS_STR];	/* aarch64, aarch32, x86_64, ia32, x32, native, compat */
+	/* this process, from EXECSTATE_CMD_GET_TASK; "" unknown */
+	char task_state[MODFACTS_STR];	/* aarch64, aarch32, x86_64, ia32, x32, other */
 	unsigned long task_personality;
 	bool has_task_personality;
 	/* arm64 */
@@ -51,5 +54,12 @@ int modfacts_read_sysfs(const struct paths *paths, struct modfacts *mf);
  * errno with a message on stderr.
  */
 int modfacts_read_netlink(struct modfacts *mf);
+
+/*
+ * Fill task_state and task_personality for this process from
+ * EXECSTATE_CMD_GET_TASK (live kernel, ABI version 2 and later).
+ * Returns 0 or a negative errno with a message on stderr.
+ */
+int modfacts_read_task(struct modfacts *mf);
 
 #endif

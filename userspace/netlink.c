@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The module's facts from its generic netlink family "execstate"
- * (kmod/uapi/execstate.h), for containers without /sys/kernel/execstate.
- * One init allocates, connects, asks for extended ACKs and resolves the
- * family; the callbacks share one status that the receive loop watches.
+ * (kmod/uapi/execstate.h): the machine's (EXECSTATE_CMD_GET), for
+ * containers without /sys/kernel/execstate, and the calling task's
+ * (EXECSTATE_CMD_GET_TASK), which no sysfs file can give.  One init
+ * allocates, connects, asks for extended ACKs and resolves the family;
+ * the callbacks share one status that the receive loop watches.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,10 +31,16 @@ struct nl_state {
 	int family;
 };
 
-/* Shared by every callback: >0 while waiting, 0 done, <0 -errno. */
+/*
+ * Shared by every callback: status >0 while waiting, 0 done, <0 -errno.
+ * @fill takes the reply's attributes, parsed with @policy.
+ */
 struct reply {
 	int status;
-	struct modfacts *mf;
+	bool received;
+	const struct nla_policy *policy;
+	void (*fill)(struct nlattr **tb, void *arg);
+	void *arg;
 };
 
 static int nl_state_init(struct nl_state *st)
@@ -98,14 +106,12 @@ static enum tristate tristate_of(struct nlattr *attr)
 	return TRI_UNKNOWN;
 }
 
-static struct nla_policy reply_policy[EXECSTATE_A_MAX + 1] = {
+static struct nla_policy facts_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_ABI_VERSION] = { .type = NLA_U32 },
 	[EXECSTATE_A_KERNEL_MACHINE] = { .type = NLA_STRING },
 	[EXECSTATE_A_KERNEL_BITS] = { .type = NLA_U32 },
 	[EXECSTATE_A_PAGE_SIZE] = { .type = NLA_U64 },
 	[EXECSTATE_A_COMPAT] = { .type = NLA_U8 },
-	[EXECSTATE_A_TASK_STATE] = { .type = NLA_STRING },
-	[EXECSTATE_A_TASK_PERSONALITY] = { .type = NLA_U32 },
 	[EXECSTATE_A_ID_AA64PFR0_EL1] = { .type = NLA_U64 },
 	[EXECSTATE_A_AARCH32_EL0] = { .type = NLA_STRING },
 	[EXECSTATE_A_AARCH32_EL0_CPUS] = { .type = NLA_STRING },
@@ -117,27 +123,14 @@ static struct nla_policy reply_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_COMPAT_REASON] = { .type = NLA_STRING },
 };
 
-static int on_valid(struct nl_msg *msg, void *arg)
+static void fill_facts(struct nlattr **tb, void *arg)
 {
-	struct reply *r = arg;
-	struct modfacts *mf = r->mf;
-	struct nlattr *tb[EXECSTATE_A_MAX + 1];
-	int err;
+	struct modfacts *mf = arg;
 
-	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, EXECSTATE_A_MAX, reply_policy);
-	if (err < 0) {
-		fprintf(stderr, "execstate: malformed netlink reply: %s\n", nl_geterror(err));
-		r->status = -EPROTO;
-		return NL_STOP;
-	}
-	if (!tb[EXECSTATE_A_ABI_VERSION]) {
-		fprintf(stderr, "execstate: netlink reply without an ABI version\n");
-		r->status = -EPROTO;
-		return NL_STOP;
-	}
 	mf->present = true;
 	snprintf(mf->source, sizeof(mf->source), "netlink");
-	mf->abi_version = nla_get_u32(tb[EXECSTATE_A_ABI_VERSION]);
+	if (tb[EXECSTATE_A_ABI_VERSION])
+		mf->abi_version = nla_get_u32(tb[EXECSTATE_A_ABI_VERSION]);
 	copy_str(mf->kernel_machine, sizeof(mf->kernel_machine), tb[EXECSTATE_A_KERNEL_MACHINE]);
 	if (tb[EXECSTATE_A_KERNEL_BITS])
 		mf->kernel_bits = nla_get_u32(tb[EXECSTATE_A_KERNEL_BITS]);
@@ -150,11 +143,6 @@ static int on_valid(struct nl_msg *msg, void *arg)
 		mf->compat = compat == 1 ? TRI_YES : compat == 0 ? TRI_NO : TRI_UNKNOWN;
 	}
 	copy_str(mf->compat_reason, sizeof(mf->compat_reason), tb[EXECSTATE_A_COMPAT_REASON]);
-	copy_str(mf->task_state, sizeof(mf->task_state), tb[EXECSTATE_A_TASK_STATE]);
-	if (tb[EXECSTATE_A_TASK_PERSONALITY]) {
-		mf->task_personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);
-		mf->has_task_personality = true;
-	}
 	if (tb[EXECSTATE_A_ID_AA64PFR0_EL1]) {
 		mf->id_aa64pfr0_el1 = nla_get_u64(tb[EXECSTATE_A_ID_AA64PFR0_EL1]);
 		mf->has_id_aa64pfr0_el1 = true;
@@ -172,6 +160,39 @@ static int on_valid(struct nl_msg *msg, void *arg)
 	mf->aarch64_capable = tristate_of(tb[EXECSTATE_A_AARCH64_CAPABLE]);
 	copy_str(mf->aarch64_capable_reason, sizeof(mf->aarch64_capable_reason),
 		 tb[EXECSTATE_A_AARCH64_CAPABLE_REASON]);
+}
+
+static struct nla_policy task_policy[EXECSTATE_A_MAX + 1] = {
+	[EXECSTATE_A_TASK_PID] = { .type = NLA_U32 },
+	[EXECSTATE_A_TASK_STATE] = { .type = NLA_STRING },
+	[EXECSTATE_A_TASK_PERSONALITY] = { .type = NLA_U32 },
+};
+
+static void fill_task(struct nlattr **tb, void *arg)
+{
+	struct modfacts *mf = arg;
+
+	copy_str(mf->task_state, sizeof(mf->task_state), tb[EXECSTATE_A_TASK_STATE]);
+	if (tb[EXECSTATE_A_TASK_PERSONALITY]) {
+		mf->task_personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);
+		mf->has_task_personality = true;
+	}
+}
+
+static int on_valid(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[EXECSTATE_A_MAX + 1];
+	struct reply *r = arg;
+	int err;
+
+	err = genlmsg_parse(nlmsg_hdr(msg), 0, tb, EXECSTATE_A_MAX, r->policy);
+	if (err < 0) {
+		fprintf(stderr, "execstate: malformed netlink reply: %s\n", nl_geterror(err));
+		r->status = -EPROTO;
+		return NL_STOP;
+	}
+	r->received = true;
+	r->fill(tb, r->arg);
 	return NL_OK;
 }
 
@@ -215,17 +236,13 @@ static int on_done(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
-int modfacts_read_netlink(struct modfacts *mf)
+/* Send @cmd (no attributes) and pass the reply to @r->fill. */
+static int request(uint8_t cmd, struct reply *r)
 {
-	struct reply reply = { .status = 1, .mf = mf };
 	struct nl_state st = { 0 };
 	struct nl_msg *msg;
 	struct nl_cb *cb;
 	int err;
-
-	memset(mf, 0, sizeof(*mf));
-	mf->compat = TRI_UNKNOWN;
-	mf->aarch64_capable = TRI_UNKNOWN;
 
 	err = nl_state_init(&st);
 	if (err)
@@ -239,13 +256,13 @@ int modfacts_read_netlink(struct modfacts *mf)
 		goto out_free;
 	}
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, st.family, 0, NLM_F_ACK,
-			 EXECSTATE_CMD_GET, EXECSTATE_GENL_VERSION))
+			 cmd, EXECSTATE_GENL_VERSION))
 		goto out_free;
 
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &reply);
-	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, &reply);
-	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, &reply);
-	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &reply);
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, r);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, r);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, r);
+	nl_cb_err(cb, NL_CB_CUSTOM, on_error, r);
 
 	err = nl_send_auto(st.sock, msg);
 	if (err < 0) {
@@ -253,17 +270,18 @@ int modfacts_read_netlink(struct modfacts *mf)
 		err = -EIO;
 		goto out_free;
 	}
-	while (reply.status > 0) {
+	r->status = 1;
+	while (r->status > 0) {
 		err = nl_recvmsgs(st.sock, cb);
-		if (err < 0 && reply.status > 0) {
+		if (err < 0 && r->status > 0) {
 			fprintf(stderr, "execstate: receiving the netlink reply: %s\n",
 				nl_geterror(err));
-			reply.status = -EIO;
+			r->status = -EIO;
 		}
 	}
-	err = reply.status;
-	if (!err && !mf->present) {
-		fprintf(stderr, "execstate: the kernel acknowledged but sent no facts\n");
+	err = r->status;
+	if (!err && !r->received) {
+		fprintf(stderr, "execstate: the kernel acknowledged but sent no reply\n");
 		err = -EPROTO;
 	}
 
@@ -271,5 +289,38 @@ out_free:
 	nl_cb_put(cb);
 	nlmsg_free(msg);
 	nl_state_uninit(&st);
+	return err;
+}
+
+int modfacts_read_netlink(struct modfacts *mf)
+{
+	struct reply r = { .policy = facts_policy, .fill = fill_facts, .arg = mf };
+	int err;
+
+	memset(mf, 0, sizeof(*mf));
+	mf->compat = TRI_UNKNOWN;
+	mf->aarch64_capable = TRI_UNKNOWN;
+	err = request(EXECSTATE_CMD_GET, &r);
+	if (!err && !mf->abi_version) {
+		fprintf(stderr, "execstate: netlink reply without an ABI version\n");
+		err = -EPROTO;
+	}
+	if (err)
+		mf->present = false;
+	return err;
+}
+
+int modfacts_read_task(struct modfacts *mf)
+{
+	struct reply r = { .policy = task_policy, .fill = fill_task, .arg = mf };
+	int err;
+
+	mf->task_state[0] = '\0';
+	mf->has_task_personality = false;
+	err = request(EXECSTATE_CMD_GET_TASK, &r);
+	if (!err && !mf->task_state[0]) {
+		fprintf(stderr, "execstate: netlink task reply without a task state\n");
+		err = -EPROTO;
+	}
 	return err;
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
 /*
  * execstate generic netlink interface, shared by execstate.ko and the
- * execstate CLI.  The attributes carry the same facts as the files in
+ * execstate CLI.  EXECSTATE_CMD_GET carries the same facts as the files in
  * /sys/kernel/execstate (Documentation/ABI/testing/sysfs-kernel-execstate)
- * with the same closed-set strings.
+ * with the same closed-set strings; EXECSTATE_CMD_GET_TASK describes one
+ * task, which no sysfs file can do because every reader sees the same file.
  */
 #ifndef _UAPI_EXECSTATE_H
 #define _UAPI_EXECSTATE_H
@@ -11,23 +12,36 @@
 #define EXECSTATE_GENL_NAME	"execstate"
 #define EXECSTATE_GENL_VERSION	1
 
-/* Value of /sys/kernel/execstate/abi_version and EXECSTATE_A_ABI_VERSION */
-#define EXECSTATE_ABI_VERSION	1
+/*
+ * Value of /sys/kernel/execstate/abi_version and EXECSTATE_A_ABI_VERSION.
+ * 2: task_state and task_personality left sysfs and CMD_GET for
+ * CMD_GET_TASK.
+ */
+#define EXECSTATE_ABI_VERSION	2
 
 enum execstate_cmd {
 	EXECSTATE_CMD_UNSPEC,
 	/* Request: no attributes.  Reply: every fact of this machine. */
 	EXECSTATE_CMD_GET,
+	/*
+	 * Request: optional TASK_PID, the task to describe as numbered in the
+	 * sender's pid namespace; without it the sending thread.  Reply:
+	 * TASK_PID, TASK_STATE, TASK_PERSONALITY.  Errors: ESRCH (no such
+	 * task), EPERM (not a thread of the sender's process: modules cannot
+	 * make the kernel's ptrace access check), EINVAL (malformed request,
+	 * with an extended ACK message).
+	 */
+	EXECSTATE_CMD_GET_TASK,
 	__EXECSTATE_CMD_MAX
 };
 
 #define EXECSTATE_CMD_MAX (__EXECSTATE_CMD_MAX - 1)
 
 /*
- * Every architecture: ABI_VERSION .. TASK_PERSONALITY and COMPAT_REASON.
- * arm64 adds ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel
- * CPU_ARCH .. AARCH64_CAPABLE_REASON.  TASK_* describe the task that sent
- * the request.
+ * CMD_GET on every architecture: ABI_VERSION .. COMPAT and COMPAT_REASON.
+ * arm64 adds ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel CPU_ARCH ..
+ * AARCH64_CAPABLE_REASON.  CMD_GET_TASK: TASK_PID, TASK_STATE,
+ * TASK_PERSONALITY.
  */
 enum execstate_attr {
 	EXECSTATE_A_UNSPEC,
@@ -48,6 +62,7 @@ enum execstate_attr {
 	EXECSTATE_A_AARCH64_CAPABLE,		/* string: yes, no, unknown */
 	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
 	EXECSTATE_A_COMPAT_REASON,		/* string: see the ABI file */
+	EXECSTATE_A_TASK_PID,			/* u32: pid in the sender's namespace */
 	__EXECSTATE_A_MAX
 };
 

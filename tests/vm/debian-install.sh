@@ -187,7 +187,7 @@ fi
 # e.g. "execstate/0.1.0, 6.1.0-50-arm64, aarch64: installed" -> installed
 status=$(dkms status execstate)
 say dkms-status "$(echo "$status" | sed -n '1s/^execstate[^:]*: //p')"
-for f in abi_version kernel_machine kernel_bits compat task_state aarch32_el0; do
+for f in abi_version kernel_machine kernel_bits compat aarch32_el0; do
 	say "$f" "$(cat /sys/kernel/execstate/$f 2>&1)"
 done
 for key in confidence debian-arch machine module; do

@@ -43,10 +43,14 @@ if [ -x /bin/execstate ]; then
 		r "cli.check.$abi" "$?"
 	done
 	r cli.json "$(execstate --json 2>&1 | tr -d '\n')"
+	# The task state comes from netlink GET_TASK whichever source the
+	# machine's facts come from.
+	r cli.task_state "$(execstate --json --compact 2>&1 |
+		sed -n 's/.*"module":{[^}]*"task_state":"\([^"]*\)".*/\1/p')"
 	# The same facts over the generic netlink family instead of sysfs.
 	r cli.netlink.confidence "$(execstate --netlink get confidence 2>&1)"
 	r cli.netlink.task_state "$(execstate --netlink --json --compact 2>&1 |
-		sed -n 's/.*"source":"netlink","abi_version":[0-9]*,"task_state":"\([^"]*\)".*/\1/p')"
+		sed -n 's/.*"module":{[^}]*"source":"netlink"[^}]*"task_state":"\([^"]*\)".*/\1/p')"
 	execstate 2>&1 | sed 's/^/@report /'
 else
 	r cli.machine "no /bin/execstate in the image"
@@ -63,17 +67,43 @@ if [ -x /bin/execstate ] && [ "$(od -An -j4 -N1 -tx1 /bin/execstate)" = " 01" ];
 	done
 fi
 
-# A 32-bit personality must show in the module's view of the reader, and
+# What describes the reading task is netlink's alone (ABI 2): the sysfs
+# files that did are gone.  nlprobe (tests/vm/nlprobe.c) asks GET_TASK
+# for itself, for another thread of its own, for other processes (refused:
+# a module cannot make the kernel's ptrace access check), in a child pid
+# namespace, and sends malformed requests, each rejected with an extended
+# ACK and no kernel log line.
+# A request the kernel never answered must not hang the guest.
+nlprobe() { timeout 60 /bin/nlprobe "$@"; }
+r sysfs.task_state "$(exists $S/task_state)"
+r sysfs.task_personality "$(exists $S/task_personality)"
+r nl.get "$(nlprobe get 2>&1)"
+r nl.state "$(nlprobe state 2>&1)"
+r nl.personality "$(nlprobe personality 2>&1)"
+r nl.state.self "$(nlprobe state self 2>&1)"
+r nl.state.thread "$(nlprobe state thread 2>&1)"
+r nl.state.pid1 "$(nlprobe state 1 2>&1)"
+r nl.state.unused_pid "$(nlprobe state 30000 2>&1)"
+pidns=$(nlprobe pidns 2>&1)
+r nl.pidns.pid1 "$(echo "$pidns" | sed -n 's/^pid1=//p')"
+r nl.pidns.parent "$(echo "$pidns" | sed -n 's/^parent=//p')"
+for req in bad-length-2 bad-length-8 zero-pid unknown-attr reply-attr get-with-pid; do
+	r "nl.$(echo $req | tr - _)" "$(nlprobe $req 2>&1)"
+done
+r nl.kernel_log "$(dmesg | sed -n '/execstate-vm: loading the module/,$p' | grep -c 'netlink: ')"
+
+# A 32-bit personality must show in the module's view of the task, and
 # must be refused where no CPU runs 32-bit code.
-r linux32.task_personality "$(linux32 cat $S/task_personality 2>&1)"
+r linux32.task_personality "$(linux32 nlprobe personality 2>&1)"
 r linux32.uname_m "$(linux32 uname -m 2>&1)"
 
-# The busybox of the other execution state (64-bit on a 32-bit userland and
-# the reverse): whether the kernel execs it at all (execprobe reports the
-# errno of execve), and which state the module sees it in.
+# The busybox and nlprobe of the other execution state (64-bit on a 32-bit
+# userland and the reverse): whether the kernel execs them at all
+# (execprobe reports the errno of execve), and which state the module sees
+# the task in.
 if [ -e /bin/busybox-other ]; then
 	r other.exec "$(execprobe /bin/busybox-other true 2>&1 && echo ok)"
-	r other.task_state "$(execprobe /bin/busybox-other cat $S/task_state 2>&1)"
+	r other.task_state "$(execprobe /bin/nlprobe-other state 2>&1)"
 fi
 
 # CPU hotplug: sysfs writes to cpuN/online return once the CPU is down or
@@ -95,6 +125,30 @@ case " $PROBES " in
 	fi
 	r hotplug.on.cpu1_dir "$(exists $S/cpus/cpu1)"
 	r hotplug.on.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
+
+	# A CPU whose registers cannot be read (execstate_cpufault.ko makes
+	# the next read fail) still comes online, unrecorded, and the facts
+	# that cover every CPU answer EAGAIN until it is recorded: the next
+	# time it comes online.
+	insmod /lib/execstate_cpufault.ko
+	r hotplug.fault.insmod "$?"
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.fault.write ok
+	else
+		r hotplug.fault.write failed
+	fi
+	r hotplug.fault.cpu1_online "$(cat /sys/devices/system/cpu/cpu1/online)"
+	r hotplug.fault.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.fault.cpu0_dir "$(exists $S/cpus/cpu0)"
+	r hotplug.fault.aarch32_el0 "$(cat $S/aarch32_el0 2>&1)"
+	r hotplug.fault.netlink "$(nlprobe get 2>&1)"
+	r hotplug.fault.logged "$(dmesg | grep -c 'cpu1: registers not recorded')"
+	rmmod execstate_cpufault
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	echo 1 >/sys/devices/system/cpu/cpu1/online
+	r hotplug.recovered.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.recovered.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus 2>&1)"
 	;;
 esac
 

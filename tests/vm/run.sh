@@ -172,10 +172,27 @@ prep_kernel() {
 		ko=$moddir/execstate.ko
 	fi
 	cp "$ko" "$run/execstate-$kver.ko"
-	printf '%s\n' "$vmlinuz" "$kver" "$ko" "$run/execstate-$kver.ko" >"$prep/$name.ok"
+	# The fault injector of the hotplug probe (kretprobe; arm64 only, as
+	# 32-bit arm has no regs_set_return_value()).
+	local cpufault=
+	if [ "$debarch" = arm64 ]; then
+		moddir=$out/cpufault-$kver
+		lock "$moddir"
+		rm -rf "$moddir"
+		cp -a "$vmdir/cpufault" "$moddir"
+		# shellcheck disable=SC2046 # ARCH=.. CROSS_COMPILE=.. are two words
+		make -C "$kdir" M="$moddir" $("$top/scripts/kheaders.sh" --make-args "$debarch") \
+			>>"$log" 2>&1 || {
+			prep_err "$name" "execstate_cpufault.ko does not build against $kver (see $(shown "$log"))"
+			return
+		}
+		cpufault=$run/execstate_cpufault-$kver.ko
+		cp "$moddir/execstate_cpufault.ko" "$cpufault"
+	fi
+	printf '%s\n' "$vmlinuz" "$kver" "$ko" "$run/execstate-$kver.ko" "$cpufault" >"$prep/$name.ok"
 }
 
-# prep_userland DEBARCH: the CLI built for DEBARCH and execprobe.  A CLI
+# prep_userland DEBARCH: the CLI built for DEBARCH, execprobe and nlprobe.  A CLI
 # that does not build still lets the module's facts be tested; its absence
 # shows up as failing cli.* expectations.
 prep_userland() {
@@ -184,10 +201,12 @@ prep_userland() {
 	o=$run/userland-$debarch
 	mkdir -p "$o"
 	lock "$out/cli-$debarch"
-	"$cc" -static -O2 -Wall -Wextra -o "$o/execprobe" "$vmdir/execprobe.c" >"$log" 2>&1 || {
-		prep_err "userland-$debarch" "execprobe does not build with $cc (see $(shown "$log"))"
-		return
-	}
+	for probe in execprobe nlprobe; do
+		"$cc" -static -O2 -Wall -Wextra -Werror -o "$o/$probe" "$vmdir/$probe.c" >>"$log" 2>&1 || {
+			prep_err "userland-$debarch" "$probe does not build with $cc (see $(shown "$log"))"
+			return
+		}
+	done
 	if [ "$debarch" = amd64 ]; then
 		make -C "$top" cli O="$EXECSTATE_BUILD" >>"$log" 2>&1 &&
 			cp "$EXECSTATE_BUILD/execstate" "$o/execstate"
@@ -240,9 +259,11 @@ $(declare -f prep_base | md5sum)"
 	prep_ok "base-$debarch" "$run/base-$debarch.cpio.gz"
 }
 
-# prep_other DEBARCH: the static busybox of DEBARCH, as a foreign binary.
+# prep_other DEBARCH: the static busybox and nlprobe of DEBARCH, as
+# foreign binaries.
 prep_other() {
-	local debarch=$1 log=$logs/other-$1.log unpacked=$cache/busybox-$1
+	local debarch=$1 log=$logs/other-$1.log unpacked=$cache/busybox-$1 cc
+	cc=$(debarch_cc "$debarch")
 	lock "$unpacked"
 	(
 		# shellcheck source=scripts/debcache.sh
@@ -250,6 +271,11 @@ prep_other() {
 		deb_update && deb_unpack "$unpacked" "busybox-static:$debarch"
 	) >"$log" 2>&1 || {
 		prep_err "other-$debarch" "busybox-static:$debarch: $(tail -n1 "$log")"
+		return
+	}
+	"$cc" -static -O2 -Wall -Wextra -Werror -o "$run/nlprobe-$debarch" "$vmdir/nlprobe.c" \
+		>>"$log" 2>&1 || {
+		prep_err "other-$debarch" "nlprobe does not build with $cc (see $(shown "$log"))"
 		return
 	}
 	cp "$unpacked/bin/busybox" "$run/busybox-$debarch"
@@ -269,7 +295,8 @@ declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
 for s in "${scenarios[@]}"; do
 	load_conf "$s"
 	read -r qemu_bin _ <<<"$QEMU"
-	missing=$(missing_tools "$qemu_bin" "$(debarch_cc "$USERLAND")" cpio gzip modinfo timeout make)
+	missing=$(missing_tools "$qemu_bin" "$(debarch_cc "$USERLAND")" \
+		${OTHER:+"$(debarch_cc "$OTHER")"} cpio gzip modinfo timeout make)
 	if [ -n "$missing" ]; then
 		skip_reason[$s]="missing $missing"
 		continue
@@ -364,7 +391,23 @@ judge() {
 		fi
 	done <<<"$EXPECT
 insmod = 0
-sys.abi_version = 1
+sys.abi_version = 2
+sysfs.task_state = absent
+sysfs.task_personality = absent
+nl.get = abi 2
+nl.state.self == nl.state
+nl.state.thread == nl.state
+nl.state.pid1 ~ ^EPERM
+nl.state.unused_pid ~ ^ESRCH
+nl.pidns.pid1 == nl.state
+nl.pidns.parent ~ ^ESRCH
+nl.bad_length_2 ~ ^EINVAL
+nl.bad_length_8 ~ ^EINVAL
+nl.zero_pid ~ ^EINVAL
+nl.unknown_attr ~ ^EINVAL
+nl.reply_attr ~ ^EINVAL
+nl.get_with_pid ~ ^EINVAL
+nl.kernel_log = 0
 rmmod = 0
 sys_after_rmmod = absent
 module_after_rmmod = 0"
@@ -403,7 +446,7 @@ module_after_rmmod = 0"
 
 run_scenario() {
 	local s=$1 dir=$run/$1 user_ok base other_bin initrd log
-	local vmlinuz kver ko_origin ko rc
+	local vmlinuz kver ko_origin ko cpufault rc
 	load_conf "$s"
 	rm -rf "$dir"
 	mkdir -p "$dir/payload/bin" "$dir/payload/lib"
@@ -417,7 +460,7 @@ run_scenario() {
 			return
 		fi
 	done
-	{ read -r vmlinuz; read -r kver; read -r ko_origin; read -r ko; } \
+	{ read -r vmlinuz; read -r kver; read -r ko_origin; read -r ko; read -r cpufault; } \
 		<"$prep/$(kernel_name "$KERNEL").ok"
 	user_ok=$(cat "$prep/userland-$USERLAND.ok")
 	base=$(cat "$prep/base-$USERLAND.ok")
@@ -425,11 +468,13 @@ run_scenario() {
 	install -m 0755 "$vmdir/guest-init.sh" "$dir/payload/init"
 	printf 'SCENARIO=%s\nPROBES="%s"\n' "$s" "$PROBES" >"$dir/payload/scenario.env"
 	cp "$ko" "$dir/payload/lib/execstate.ko"
-	cp "$user_ok/execprobe" "$dir/payload/bin/execprobe"
+	[ -n "$cpufault" ] && cp "$cpufault" "$dir/payload/lib/execstate_cpufault.ko"
+	cp "$user_ok/execprobe" "$user_ok/nlprobe" "$dir/payload/bin/"
 	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$dir/payload/bin/execstate"
 	if [ -n "$OTHER" ]; then
 		other_bin=$(cat "$prep/other-$OTHER.ok")
 		cp "$other_bin" "$dir/payload/bin/busybox-other"
+		cp "$run/nlprobe-$OTHER" "$dir/payload/bin/nlprobe-other"
 	fi
 	# Linux unpacks concatenated compressed cpio archives in order, so the
 	# cached userland part and this scenario's payload are simply appended.
