@@ -19,6 +19,7 @@
 #include <netlink/netlink.h>
 
 #include "modfacts.h"
+#include "pid.h"
 /* By path: <execstate.h> would find the CLI's own userspace/execstate.h. */
 #include "../kmod/uapi/execstate.h"
 
@@ -38,6 +39,7 @@ struct nl_state {
 struct reply {
 	int status;
 	bool received;
+	bool quiet;		/* the caller handles errors: print none */
 	const struct nla_policy *policy;
 	void (*fill)(struct nlattr **tb, void *arg);
 	void *arg;
@@ -206,6 +208,8 @@ static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 
 	(void)nla;
 	r->status = e->error < 0 ? e->error : -EPROTO;
+	if (r->quiet)
+		return NL_STOP;
 	fprintf(stderr, "execstate: netlink request failed: %s\n", strerror(-r->status));
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return NL_STOP;
@@ -236,8 +240,8 @@ static int on_done(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
-/* Send @cmd (no attributes) and pass the reply to @r->fill. */
-static int request(uint8_t cmd, struct reply *r)
+/* Send @cmd (with TASK_PID @pid unless 0) and pass the reply to @r->fill. */
+static int request(uint8_t cmd, uint32_t pid, struct reply *r)
 {
 	struct nl_state st = { 0 };
 	struct nl_msg *msg;
@@ -257,6 +261,8 @@ static int request(uint8_t cmd, struct reply *r)
 	}
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, st.family, 0, NLM_F_ACK,
 			 cmd, EXECSTATE_GENL_VERSION))
+		goto out_free;
+	if (pid && nla_put_u32(msg, EXECSTATE_A_TASK_PID, pid) < 0)
 		goto out_free;
 
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, r);
@@ -300,7 +306,7 @@ int modfacts_read_netlink(struct modfacts *mf)
 	memset(mf, 0, sizeof(*mf));
 	mf->compat = TRI_UNKNOWN;
 	mf->aarch64_capable = TRI_UNKNOWN;
-	err = request(EXECSTATE_CMD_GET, &r);
+	err = request(EXECSTATE_CMD_GET, 0, &r);
 	if (!err && !mf->abi_version) {
 		fprintf(stderr, "execstate: netlink reply without an ABI version\n");
 		err = -EPROTO;
@@ -317,10 +323,40 @@ int modfacts_read_task(struct modfacts *mf)
 
 	mf->task_state[0] = '\0';
 	mf->has_task_personality = false;
-	err = request(EXECSTATE_CMD_GET_TASK, &r);
+	err = request(EXECSTATE_CMD_GET_TASK, 0, &r);
 	if (!err && !mf->task_state[0]) {
 		fprintf(stderr, "execstate: netlink task reply without a task state\n");
 		err = -EPROTO;
 	}
+	return err;
+}
+
+static void fill_pid_task(struct nlattr **tb, void *arg)
+{
+	struct task_facts *tf = arg;
+
+	copy_str(tf->state, sizeof(tf->state), tb[EXECSTATE_A_TASK_STATE]);
+	if (tb[EXECSTATE_A_TASK_PERSONALITY]) {
+		tf->personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);
+		tf->has_personality = true;
+	}
+}
+
+/*
+ * GET_TASK for @pid, quietly: the module answers only for the caller's own
+ * process (it cannot make the kernel's ptrace access check) and refuses any
+ * other with EPERM, which sends `execstate pid` to procfs, where the kernel
+ * checks access itself.
+ */
+int modfacts_read_pid_task(uint32_t pid, struct task_facts *tf)
+{
+	struct reply r = { .policy = task_policy, .fill = fill_pid_task, .arg = tf,
+			   .quiet = true };
+	int err;
+
+	memset(tf, 0, sizeof(*tf));
+	err = request(EXECSTATE_CMD_GET_TASK, pid, &r);
+	if (!err && !tf->state[0])
+		err = -EPROTO;
 	return err;
 }

@@ -27,14 +27,6 @@
 #define AT_EXECFD 2
 #define AT_HWCAP 16
 
-/* Until netlink.c implements GET_TASK its strong definition is absent. */
-__attribute__((weak)) int modfacts_read_task(uint32_t pid, struct task_facts *tf)
-{
-	(void)pid;
-	(void)tf;
-	return -EOPNOTSUPP;
-}
-
 int pid_parse(const char *arg, pid_t *pid)
 {
 	unsigned long v = 0;
@@ -364,8 +356,8 @@ int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_
 		return -ESRCH;
 	if (module && p->live_kernel) {
 		memset(&tf, 0, sizeof(tf));
-		err = modfacts_read_task(pid, &tf);
-		if (err == -ESRCH || err == -EPERM || err == -EACCES)
+		err = modfacts_read_pid_task(pid, &tf);
+		if (err == -ESRCH)
 			return err;
 		if (!err) {
 			r->confidence = "authoritative";

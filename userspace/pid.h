@@ -31,14 +31,13 @@ struct task_facts {
 };
 
 /*
- * NETLINK GET_TASK HOOK: implemented by the generic-netlink GET_TASK path
- * in netlink.c (live kernel only).  Returns 0, -ESRCH (no such task in the
- * caller's pid namespace), -EPERM or -EACCES (ptrace_may_access refused),
- * -ENOENT (family not registered) or -EOPNOTSUPP (a module without
- * GET_TASK); the last two make `execstate pid` fall back to procfs.
- * pid.c carries a weak fallback returning -EOPNOTSUPP until then.
+ * execstate.ko's GET_TASK for @pid (netlink.c, live kernel only).  Returns
+ * 0, -ESRCH (no such task in the caller's pid namespace), -EPERM (the
+ * module answers only for the caller's own process), or another negative
+ * errno (no module, no netlink, an older module); all but -ESRCH send
+ * `execstate pid` to procfs, where the kernel checks access itself.
  */
-int modfacts_read_task(uint32_t pid, struct task_facts *tf);
+int modfacts_read_pid_task(uint32_t pid, struct task_facts *tf);
 
 struct pid_report {
 	pid_t pid;
