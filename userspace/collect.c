@@ -466,8 +466,7 @@ static int arm_arch_level(int tag)
 	}
 }
 
-/* The ABI a parsed executable belongs to. */
-static const struct abi_desc *bin_abi(struct userland_bin *b)
+const struct abi_desc *userland_bin_abi(struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
 
@@ -515,7 +514,7 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 		evidence_add(f, key, b->shown, "unreadable: %s", strerror(-b->err));
 		return;
 	}
-	b->abi = bin_abi(b);
+	b->abi = userland_bin_abi(b);
 	if (e->machine == EM_ARM) {
 		evidence_add(f, key, b->shown,
 			     "ELF%u %s ARM, OS/ABI %u, e_flags 0x%x (EABI%u, %s-float), "

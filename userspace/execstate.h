@@ -139,6 +139,8 @@ struct collect_opts {
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The ABI a parsed executable belongs to (NULL if none); sets b->arm_arch. */
+const struct abi_desc *userland_bin_abi(struct userland_bin *b);
 void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f);
 void verdict_decide(const struct paths *p, const struct facts *f, struct verdict *v);
 /* Judge one more ABI (check --target) and add it to v->exec. */

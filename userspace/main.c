@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "execstate.h"
+#include "fileinfo.h"
 
 /* Exit codes, documented in execstate(1). */
 enum {
@@ -34,6 +35,7 @@ struct ctx {
 	bool load;
 	const char *key;
 	const struct abi_desc *target;
+	const char *file;	/* check --file */
 };
 
 static void usage(FILE *out)
@@ -42,6 +44,8 @@ static void usage(FILE *out)
 	      "  execstate [options]                   report the verdict and its evidence\n"
 	      "  execstate [options] get KEY           print one value of the verdict\n"
 	      "  execstate [options] check --target ABI   exit 0 if ABI runs natively here\n"
+	      "  execstate [options] check --file PATH    explain one binary; exit 0 if it\n"
+	      "                                           runs natively here\n"
 	      "\n"
 	      "Which ABI this machine's userland really runs (AArch64 or AArch32, armhf or\n"
 	      "armel, ARMv6/v7/v8, amd64 or i386) and what it can execute natively.\n"
@@ -53,6 +57,8 @@ static void usage(FILE *out)
 	      "  -m, --make            a makefile fragment\n"
 	      "  -t, --target ABI      the ABI for check (arm64, armhf, armv6hf, armel, amd64,\n"
 	      "                        i386, x32, ... or their machine, Debian, GNU or Docker name)\n"
+	      "  -f, --file PATH       the binary for check (its interpreter is looked up\n"
+	      "                        under --root)\n"
 	      "  -r, --root DIR        judge the userland under DIR (a chroot or an image)\n"
 	      "      --sysfs DIR       read kernel facts from DIR instead of /sys\n"
 	      "      --procfs DIR      read kernel facts from DIR instead of /proc\n"
@@ -112,6 +118,7 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "shell", no_argument, NULL, 's' },
 		{ "make", no_argument, NULL, 'm' },
 		{ "target", required_argument, NULL, 't' },
+		{ "file", required_argument, NULL, 'f' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "sysfs", required_argument, NULL, OPT_SYSFS },
 		{ "procfs", required_argument, NULL, OPT_PROCFS },
@@ -129,7 +136,7 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 
 	paths_init(&c->paths);
 	c->collect.probe_personality = true;
-	while ((opt = getopt_long(argc, argv, "jsmt:r:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsmt:f:r:hV", longopts, NULL)) != -1) {
 		rc = -1;
 		switch (opt) {
 		case 'j':
@@ -146,6 +153,9 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			break;
 		case 't':
 			target = optarg;
+			break;
+		case 'f':
+			c->file = optarg;
 			break;
 		case 'r':
 			rc = set_dir(c, PATH_ROOT, "--root", optarg);
@@ -208,8 +218,10 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		if (!c->target)
 			return usage_error("unknown target ABI '%s' (see --list-targets)", target);
 	}
-	if (c->mode == MODE_CHECK && !c->target && !target)
-		return usage_error("check needs --target ABI");
+	if (c->mode == MODE_CHECK && !target && !c->file)
+		return usage_error("check needs --target ABI or --file PATH");
+	if (c->mode == MODE_CHECK && target && c->file)
+		return usage_error("check takes --target or --file, not both");
 	return -1;
 }
 
@@ -235,6 +247,23 @@ static int run_check(const struct ctx *c, const struct facts *f, struct verdict 
 	fprintf(stderr, "execstate: %s does not run natively here (%s): %s\n", c->target->name,
 		exec_kind_name(s->kind), s->reason);
 	return EXIT_NOT_NATIVE;
+}
+
+static int run_check_file(const struct ctx *c, const struct facts *f, struct verdict *v)
+{
+	static struct file_verdict fv;
+	int err = fileinfo_judge(&c->paths, f, v, c->file, &fv);
+
+	if (err) {
+		fprintf(stderr, "execstate: --file %s: %s\n", c->file,
+			err == -ENOEXEC ? "not an ELF file" :
+			err == -EBADMSG ? "corrupt ELF file (a header or table outside the file)" :
+			err == -EINVAL ? "not a regular file, or an unsupported ELF class" :
+			strerror(-err));
+		return EXIT_USAGE;
+	}
+	print_fileinfo(stdout, &c->paths, v, &fv);
+	return fv.kind == EXEC_NATIVE ? EXIT_OK : EXIT_NOT_NATIVE;
 }
 
 static int close_stdout(int rc)
@@ -312,7 +341,8 @@ int main(int argc, char **argv)
 		puts(buf);
 		break;
 	case MODE_CHECK:
-		rc = run_check(&c, &facts, &verdict);
+		rc = c.file ? run_check_file(&c, &facts, &verdict) :
+		     run_check(&c, &facts, &verdict);
 		return close_stdout(rc);
 	default:
 		break;

@@ -9,6 +9,11 @@
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
+#   file FIXTURE CODE KIND WORDS...
+#                         `execstate check --file FIXTURE` (a file of the ELF
+#                         fixtures, judged against this tree) exits CODE, and
+#                         its verdict line is "KIND: ..." containing WORDS;
+#                         with CODE 2 (unreadable), KIND WORDS are in stderr
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
 #   binfmt NAME STATE     proc/sys/fs/binfmt_misc/NAME is STATE (enabled, disabled),
 #                         has the interpreter, magic and mask of Debian's own
@@ -73,6 +78,21 @@ for case_dir in "$src"/tests/trees/*/; do
 			rc=$?
 			check '[ "$rc" = "$rest" ]' \
 				"$case: check --target $key exits $rest (got $rc: $(head -c 160 "$work/check.err"))"
+			;;
+		file)
+			read -r code kind words <<<"$rest"
+			"${es[@]}" check --file "$fixtures/$key" >"$work/file.out" 2>"$work/file.err"
+			rc=$?
+			if [ "$code" = 2 ]; then
+				line=$(cat "$work/file.err")
+				want="*$kind $words*"
+			else
+				line=$(grep '^verdict ' "$work/file.out")
+				want="verdict      $kind: *$words*"
+			fi
+			# shellcheck disable=SC2053 # $want is a pattern
+			check '[ "$rc" = "$code" ] && [[ "$line" == $want ]]' \
+				"$case: check --file $key exits $code, $kind ... $words (got $rc: $line)"
 			;;
 		conflict)
 			check '[[ " $conflicts " == *" $key "* ]]' "$case: conflict $key reported ($conflicts)"
