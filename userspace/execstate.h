@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "abi.h"
+#include "ecosys.h"
 #include "elf.h"
 #include "kmodctl.h"
 #include "modfacts.h"
@@ -84,6 +85,8 @@ struct facts {
 	/* userland */
 	struct userland_bin bins[BIN_COUNT];
 	char dpkg_arch[32];
+	char glibc_version[16];		/* "2.36", from dpkg's libc6 */
+	char musl_version[16];		/* "1.2", from apk's musl */
 	char apk_arch[32];
 	char pacman_arch[32];
 	char rpm_arch[32];

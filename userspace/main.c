@@ -93,6 +93,9 @@ static bool known_key(const char *key)
 	for (int i = 0; verdict_keys[i]; i++)
 		if (!strcmp(verdict_keys[i], key))
 			return true;
+	for (int i = 0; ecosys_keys[i]; i++)
+		if (!strcmp(ecosys_keys[i], key))
+			return true;
 	return false;
 }
 
@@ -281,7 +284,7 @@ int main(int argc, char **argv)
 	static struct facts facts;
 	static struct verdict verdict;
 	struct ctx c = { 0 };
-	char buf[512];
+	char buf[4096];
 	int rc;
 
 	rc = parse_args(argc, argv, &c);
@@ -292,6 +295,8 @@ int main(int argc, char **argv)
 	case MODE_LIST_KEYS:
 		for (int i = 0; verdict_keys[i]; i++)
 			puts(verdict_keys[i]);
+		for (int i = 0; ecosys_keys[i]; i++)
+			puts(ecosys_keys[i]);
 		return close_stdout(EXIT_OK);
 	case MODE_LIST_TARGETS:
 		for (int id = ABI_UNKNOWN + 1; id < ABI_COUNT; id++)

@@ -164,6 +164,7 @@ static void render(const struct facts *f, char *out, size_t size)
 			PUT("%s=%s/v%d;", roles[i], b->abi ? b->abi->name : "?", b->arm_arch);
 	}
 	PUT("interp=%s;", f->bins[BIN_INIT].elf.has_interp ? f->bins[BIN_INIT].elf.interp : "-");
+	PUT("glibc=%s;musl=%s;", dash(f->glibc_version), dash(f->musl_version));
 	PUT("dpkg=%s;apk=%s;pacman=%s;rpm=%s;os=%s;pretty=%s;", dash(f->dpkg_arch),
 	    dash(f->apk_arch), dash(f->pacman_arch), dash(f->rpm_arch), dash(f->os_id),
 	    dash(f->os_pretty));
@@ -347,6 +348,16 @@ static const struct collect_case cases[] = {
 	    { "root/usr/lib/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nno equals sign\n"
 	      "PRETTY_NAME=\"Alpine Linux v3.20\"\n" }, { NULL } },
 	  "apk=armv7; os=alpine; pretty=Alpine Linux v3.20; dpkg=-" },
+	{ "libc versions: dpkg's libc6 (not libc6-dev), apk's musl",
+	  { { "root/var/lib/dpkg/status", "Package: libc6-dev\nVersion: 2.99-1\n\n"
+	      "Package: libc6\nArchitecture: armhf\nVersion: 2.36-9+deb12u9\n" },
+	    { "root/lib/apk/db/installed", "C:Q1\nP:busybox\nV:1.36.1-r2\n\nP:musl\n"
+	      "V:1.2.4-r2\n" }, { NULL } },
+	  "glibc=2.36; musl=1.2" },
+	{ "libc versions that do not parse are left out",
+	  { { "root/var/lib/dpkg/status", "Package: libc6\nVersion: 2\n" },
+	    { "root/lib/apk/db/installed", "P:musl\nV:x.y\n" }, { NULL } },
+	  "glibc=-; musl=-" },
 	{ "Arch Linux ARM: pacman.conf Architecture, rpm platform",
 	  { { "root/etc/pacman.conf", "[options]\n# Architecture = auto\n  Architecture = armv7h\n"
 	      "Architecture = aarch64\n" },

@@ -264,6 +264,10 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->pacman_arch, v);
 	} else if (!strcmp(key, "rpm")) {
 		COPY(f->rpm_arch, v);
+	} else if (!strcmp(key, "glibc")) {
+		COPY(f->glibc_version, v);
+	} else if (!strcmp(key, "musl")) {
+		COPY(f->musl_version, v);
 	} else if (!strcmp(key, "os")) {
 		COPY(f->os_id, v);
 	} else if (!strcmp(key, "mod")) {
@@ -1177,9 +1181,136 @@ static int group_teardown(void **state)
 	return system(cmd);
 }
 
+/*
+ * The ecosystem keys (userspace/ecosys.c), one row per ABI and libc: every
+ * key of ecosys_keys, so a new ecosystem key fails every row until the
+ * table names it.  Values are those of the ecosystems' own tools (rustc
+ * --print target-list, go tool dist list, Node's process.arch, .NET's RID
+ * catalogue, conda subdirs, packaging.tags); suite 25-ecosystems checks
+ * them against the installed tools.
+ */
+struct eco_case {
+	const char *name;
+	const char *facts;
+	const char *want;
+};
+
+#define GLIBC_PLATFORMS_2_19(arch) \
+	"manylinux_2_19_" arch ",manylinux_2_18_" arch ",manylinux_2_17_" arch \
+	",manylinux2014_" arch
+#define X86_PLATFORMS_2_19(arch) \
+	GLIBC_PLATFORMS_2_19(arch) ",manylinux_2_16_" arch ",manylinux_2_15_" arch \
+	",manylinux_2_14_" arch ",manylinux_2_13_" arch ",manylinux_2_12_" arch \
+	",manylinux2010_" arch ",manylinux_2_11_" arch ",manylinux_2_10_" arch \
+	",manylinux_2_9_" arch ",manylinux_2_8_" arch ",manylinux_2_7_" arch \
+	",manylinux_2_6_" arch ",manylinux_2_5_" arch ",manylinux1_" arch
+
+static const struct eco_case eco_cases[] = {
+	{ "arm64 glibc", "kernel=aarch64; userland=arm64; glibc=2.19",
+	  "rust-target=aarch64-unknown-linux-gnu goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-arm64 conda-subdir=linux-aarch64 python-platforms="
+	  GLIBC_PLATFORMS_2_19("aarch64") ",linux_aarch64" },
+	{ "arm64 musl", "kernel=aarch64; userland=arm64; bins.interp=/lib/ld-musl-aarch64.so.1; "
+	  "musl=1.2",
+	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms="
+	  "musllinux_1_2_aarch64,musllinux_1_1_aarch64,musllinux_1_0_aarch64,linux_aarch64" },
+	{ "armhf glibc", "kernel=aarch64; userland=armhf; glibc=2.19",
+	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms="
+	  GLIBC_PLATFORMS_2_19("armv7l") ",linux_armv7l" },
+	{ "armhf musl (Alpine armv7)", "kernel=armv7l; userland=armhf; "
+	  "bins.interp=/lib/ld-musl-armhf.so.1; musl=1.2",
+	  "rust-target=armv7-unknown-linux-musleabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-musl-arm conda-subdir=linux-armv7l python-platforms="
+	  "musllinux_1_2_armv7l,musllinux_1_1_armv7l,musllinux_1_0_armv7l,linux_armv7l" },
+	{ "armhf built for ARMv8 stays armv7 in every ecosystem",
+	  "kernel=aarch64; userland=armhf; bins.arch=8",
+	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms=linux_armv7l" },
+	{ "armv6hf (Raspbian): no manylinux for armv6l", "kernel=armv6l; userland=armv6hf; "
+	  "glibc=2.36",
+	  "rust-target=arm-unknown-linux-gnueabihf goarch=arm goarm=6 node-arch=arm "
+	  "dotnet-rid=linux-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l" },
+	{ "armv6hf musl (Alpine armhf)", "kernel=armv6l; userland=armv6hf; "
+	  "bins.interp=/lib/ld-musl-armhf.so.1",
+	  "rust-target=arm-unknown-linux-musleabihf goarch=arm goarm=6 node-arch=arm "
+	  "dotnet-rid=linux-musl-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l" },
+	{ "armel: soft-float, no conda", "kernel=armv5tel; userland=armel; glibc=2.31",
+	  "rust-target=armv5te-unknown-linux-gnueabi goarch=arm goarm=5 node-arch=arm "
+	  "dotnet-rid=linux-armel conda-subdir=- python-platforms=linux_armv5tel" },
+	{ "armel musl", "kernel=armv5tel; userland=armel; bins.interp=/lib/ld-musl-arm.so.1",
+	  "rust-target=armv5te-unknown-linux-musleabi goarch=arm goarm=5 node-arch=arm "
+	  "dotnet-rid=linux-musl-armel conda-subdir=- python-platforms=linux_armv5tel" },
+	{ "amd64 glibc: manylinux down to 2.5", "kernel=x86_64; userland=amd64; glibc=2.19",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms="
+	  X86_PLATFORMS_2_19("x86_64") ",linux_x86_64" },
+	{ "amd64 glibc of unknown version", "kernel=x86_64; userland=amd64",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64" },
+	{ "amd64 glibc version unparsable", "kernel=x86_64; userland=amd64; glibc=2",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64" },
+	{ "i386 glibc", "kernel=x86_64; userland=i386; glibc=2.19",
+	  "rust-target=i686-unknown-linux-gnu goarch=386 goarm=- node-arch=ia32 "
+	  "dotnet-rid=linux-x86 conda-subdir=linux-32 python-platforms="
+	  X86_PLATFORMS_2_19("i686") ",linux_i686" },
+	{ "x32: only Rust names it", "kernel=x86_64; userland=x32",
+	  "rust-target=x86_64-unknown-linux-gnux32 goarch=- goarm=- node-arch=- dotnet-rid=- "
+	  "conda-subdir=- python-platforms=-" },
+	{ "riscv64", "kernel=riscv64; userland=riscv64; glibc=2.36",
+	  "rust-target=riscv64gc-unknown-linux-gnu goarch=riscv64 goarm=- node-arch=riscv64 "
+	  "dotnet-rid=linux-riscv64 conda-subdir=linux-riscv64 python-platforms=linux_riscv64" },
+	{ "ppc64el: node calls it ppc64", "kernel=ppc64le; userland=ppc64el; glibc=2.17",
+	  "rust-target=powerpc64le-unknown-linux-gnu goarch=ppc64le goarm=- node-arch=ppc64 "
+	  "dotnet-rid=linux-ppc64le conda-subdir=linux-ppc64le python-platforms="
+	  "manylinux_2_17_ppc64le,manylinux2014_ppc64le,linux_ppc64le" },
+	{ "s390x", "kernel=s390x; userland=s390x; glibc=2.16",
+	  "rust-target=s390x-unknown-linux-gnu goarch=s390x goarm=- node-arch=s390x "
+	  "dotnet-rid=linux-s390x conda-subdir=linux-s390x python-platforms=linux_s390x" },
+	{ "no userland, no kernel: unknown", "",
+	  "rust-target=unknown goarch=- goarm=- node-arch=- dotnet-rid=- conda-subdir=- "
+	  "python-platforms=-" },
+};
+
+static void test_ecosys(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char got[4096], buf[2048];
+	size_t len = 0;
+
+	verdict_decide(p, &facts, &verdict);
+	got[0] = '\0';
+	for (int i = 0; ecosys_keys[i]; i++) {
+		assert_int_equal(verdict_value(&verdict, &facts, ecosys_keys[i], buf, sizeof(buf)),
+				 0);
+		for (char *ch = buf; *ch; ch++)
+			if (*ch == ' ')
+				*ch = ',';
+		len += snprintf(got + len, sizeof(got) - len, "%s%s=%s", len ? " " : "",
+				ecosys_keys[i], buf[0] ? buf : "-");
+	}
+	compare(c->name, got, c->want);
+	assert_int_equal(verdict_value(&verdict, &facts, "no-such-key", buf, sizeof(buf)), -1);
+}
+
+/* A list longer than the buffer is cut at a tag, never overruns. */
+static void test_ecosys_truncates(void **state)
+{
+	const struct paths *p = build_facts(&facts, "kernel=x86_64; userland=amd64; glibc=2.99");
+	char buf[64];
+
+	(void)state;
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "python-platforms", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "manylinux_2_99_x86_64 manylinux_2_98_x86_64");
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[ARRAY_SIZE(cases) + 2];
+	struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(eco_cases) + 3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -1189,5 +1320,10 @@ int main(void)
 					  NULL };
 	tests[n++] = (struct CMUnitTest){ "every verdict key has a value", test_keys, NULL, NULL,
 					  NULL };
+	for (size_t i = 0; i < ARRAY_SIZE(eco_cases); i++)
+		tests[n++] = (struct CMUnitTest){ eco_cases[i].name, test_ecosys, NULL, NULL,
+						  (void *)&eco_cases[i] };
+	tests[n++] = (struct CMUnitTest){ "python-platforms cut to the buffer",
+					  test_ecosys_truncates, NULL, NULL, NULL };
 	return _cmocka_run_group_tests("verdict", tests, n, group_setup, group_teardown);
 }
