@@ -20,7 +20,7 @@
 
 const char *const ecosys_keys[] = {
 	"rust-target", "goarch", "goarm", "node-arch", "dotnet-rid", "conda-subdir",
-	"python-platforms", NULL,
+	"python-platforms", "docker-platforms", "docker-platforms-emulated", NULL,
 };
 
 struct eco_names {
@@ -177,6 +177,30 @@ static void python_platforms(const struct verdict *v, const struct facts *f,
 	add(&l, "linux_%s", e->python);
 }
 
+/*
+ * OCI platforms of the ABIs judged kind, the userland's own first (the
+ * daemon's default), then in the ABI table's order.  Each 32-bit ARM
+ * variant was judged on its own: none without AArch32 at EL0 or on a
+ * 16K-page kernel, i386 only with IA32 emulation.
+ */
+static void docker_platforms(const struct verdict *v, enum exec_kind kind, char *buf,
+			     size_t size)
+{
+	const struct exec_status *own = verdict_exec(v, v->abi);
+	struct list l = { buf, size, 0, false };
+
+	buf[0] = '\0';
+	if (own && own->kind == kind && v->abi->docker_platform[0])
+		add(&l, "%s", v->abi->docker_platform);
+	for (int id = ABI_UNKNOWN + 1; id < ABI_COUNT; id++) {
+		const struct abi_desc *a = abi_get(id);
+		const struct exec_status *s = verdict_exec(v, a);
+
+		if (s && s->kind == kind && a != v->abi && a->docker_platform[0])
+			add(&l, "%s", a->docker_platform);
+	}
+}
+
 int ecosys_value(const struct verdict *v, const struct facts *f, const char *key,
 		 char *buf, size_t size)
 {
@@ -205,6 +229,10 @@ int ecosys_value(const struct verdict *v, const struct facts *f, const char *key
 		snprintf(buf, size, "%s", e->conda);
 	} else if (!strcmp(key, "python-platforms")) {
 		python_platforms(v, f, e, buf, size);
+	} else if (!strcmp(key, "docker-platforms")) {
+		docker_platforms(v, EXEC_NATIVE, buf, size);
+	} else if (!strcmp(key, "docker-platforms-emulated")) {
+		docker_platforms(v, EXEC_EMULATED, buf, size);
 	} else {
 		return -1;
 	}

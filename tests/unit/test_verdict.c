@@ -1209,69 +1209,87 @@ static const struct eco_case eco_cases[] = {
 	{ "arm64 glibc", "kernel=aarch64; userland=arm64; glibc=2.19",
 	  "rust-target=aarch64-unknown-linux-gnu goarch=arm64 goarm=- node-arch=arm64 "
 	  "dotnet-rid=linux-arm64 conda-subdir=linux-aarch64 python-platforms="
-	  GLIBC_PLATFORMS_2_19("aarch64") ",linux_aarch64" },
+	  GLIBC_PLATFORMS_2_19("aarch64") ",linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
 	{ "arm64 musl", "kernel=aarch64; userland=arm64; bins.interp=/lib/ld-musl-aarch64.so.1; "
 	  "musl=1.2",
 	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
 	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms="
-	  "musllinux_1_2_aarch64,musllinux_1_1_aarch64,musllinux_1_0_aarch64,linux_aarch64" },
+	  "musllinux_1_2_aarch64,musllinux_1_1_aarch64,musllinux_1_0_aarch64,linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
 	{ "armhf glibc", "kernel=aarch64; userland=armhf; glibc=2.19",
 	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
 	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms="
-	  GLIBC_PLATFORMS_2_19("armv7l") ",linux_armv7l" },
+	  GLIBC_PLATFORMS_2_19("armv7l") ",linux_armv7l"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
 	{ "armhf musl (Alpine armv7)", "kernel=armv7l; userland=armhf; "
 	  "bins.interp=/lib/ld-musl-armhf.so.1; musl=1.2",
 	  "rust-target=armv7-unknown-linux-musleabihf goarch=arm goarm=7 node-arch=arm "
 	  "dotnet-rid=linux-musl-arm conda-subdir=linux-armv7l python-platforms="
-	  "musllinux_1_2_armv7l,musllinux_1_1_armv7l,musllinux_1_0_armv7l,linux_armv7l" },
+	  "musllinux_1_2_armv7l,musllinux_1_1_armv7l,musllinux_1_0_armv7l,linux_armv7l"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 	{ "armhf built for ARMv8 stays armv7 in every ecosystem",
 	  "kernel=aarch64; userland=armhf; bins.arch=8",
 	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
-	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms=linux_armv7l" },
+	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms=linux_armv7l"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
 	{ "armv6hf (Raspbian): no manylinux for armv6l", "kernel=armv6l; userland=armv6hf; "
 	  "glibc=2.36",
 	  "rust-target=arm-unknown-linux-gnueabihf goarch=arm goarm=6 node-arch=arm "
-	  "dotnet-rid=linux-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l" },
+	  "dotnet-rid=linux-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 	{ "armv6hf musl (Alpine armhf)", "kernel=armv6l; userland=armv6hf; "
 	  "bins.interp=/lib/ld-musl-armhf.so.1",
 	  "rust-target=arm-unknown-linux-musleabihf goarch=arm goarm=6 node-arch=arm "
-	  "dotnet-rid=linux-musl-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l" },
+	  "dotnet-rid=linux-musl-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 	{ "armel: soft-float, no conda", "kernel=armv5tel; userland=armel; glibc=2.31",
 	  "rust-target=armv5te-unknown-linux-gnueabi goarch=arm goarm=5 node-arch=arm "
-	  "dotnet-rid=linux-armel conda-subdir=- python-platforms=linux_armv5tel" },
+	  "dotnet-rid=linux-armel conda-subdir=- python-platforms=linux_armv5tel"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 	{ "armel musl", "kernel=armv5tel; userland=armel; bins.interp=/lib/ld-musl-arm.so.1",
 	  "rust-target=armv5te-unknown-linux-musleabi goarch=arm goarm=5 node-arch=arm "
-	  "dotnet-rid=linux-musl-armel conda-subdir=- python-platforms=linux_armv5tel" },
+	  "dotnet-rid=linux-musl-armel conda-subdir=- python-platforms=linux_armv5tel"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 	{ "amd64 glibc: manylinux down to 2.5", "kernel=x86_64; userland=amd64; glibc=2.19",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms="
-	  X86_PLATFORMS_2_19("x86_64") ",linux_x86_64" },
+	  X86_PLATFORMS_2_19("x86_64") ",linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
 	{ "amd64 glibc of unknown version", "kernel=x86_64; userland=amd64",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
-	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64" },
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
 	{ "amd64 glibc version unparsable", "kernel=x86_64; userland=amd64; glibc=2",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
-	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64" },
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
 	{ "i386 glibc", "kernel=x86_64; userland=i386; glibc=2.19",
 	  "rust-target=i686-unknown-linux-gnu goarch=386 goarm=- node-arch=ia32 "
 	  "dotnet-rid=linux-x86 conda-subdir=linux-32 python-platforms="
-	  X86_PLATFORMS_2_19("i686") ",linux_i686" },
+	  X86_PLATFORMS_2_19("i686") ",linux_i686"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
 	{ "x32: only Rust names it", "kernel=x86_64; userland=x32",
 	  "rust-target=x86_64-unknown-linux-gnux32 goarch=- goarm=- node-arch=- dotnet-rid=- "
-	  "conda-subdir=- python-platforms=-" },
+	  "conda-subdir=- python-platforms=-"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
 	{ "riscv64", "kernel=riscv64; userland=riscv64; glibc=2.36",
 	  "rust-target=riscv64gc-unknown-linux-gnu goarch=riscv64 goarm=- node-arch=riscv64 "
-	  "dotnet-rid=linux-riscv64 conda-subdir=linux-riscv64 python-platforms=linux_riscv64" },
+	  "dotnet-rid=linux-riscv64 conda-subdir=linux-riscv64 python-platforms=linux_riscv64"
+	  " docker-platforms=linux/riscv64 docker-platforms-emulated=-" },
 	{ "ppc64el: node calls it ppc64", "kernel=ppc64le; userland=ppc64el; glibc=2.17",
 	  "rust-target=powerpc64le-unknown-linux-gnu goarch=ppc64le goarm=- node-arch=ppc64 "
 	  "dotnet-rid=linux-ppc64le conda-subdir=linux-ppc64le python-platforms="
-	  "manylinux_2_17_ppc64le,manylinux2014_ppc64le,linux_ppc64le" },
+	  "manylinux_2_17_ppc64le,manylinux2014_ppc64le,linux_ppc64le"
+	  " docker-platforms=linux/ppc64le docker-platforms-emulated=-" },
 	{ "s390x", "kernel=s390x; userland=s390x; glibc=2.16",
 	  "rust-target=s390x-unknown-linux-gnu goarch=s390x goarm=- node-arch=s390x "
-	  "dotnet-rid=linux-s390x conda-subdir=linux-s390x python-platforms=linux_s390x" },
+	  "dotnet-rid=linux-s390x conda-subdir=linux-s390x python-platforms=linux_s390x"
+	  " docker-platforms=linux/s390x docker-platforms-emulated=-" },
 	{ "no userland, no kernel: unknown", "",
 	  "rust-target=unknown goarch=- goarm=- node-arch=- dotnet-rid=- conda-subdir=- "
-	  "python-platforms=-" },
+	  "python-platforms=-"
+	  " docker-platforms=- docker-platforms-emulated=-" },
 };
 
 static void test_ecosys(void **state)
@@ -1296,6 +1314,51 @@ static void test_ecosys(void **state)
 	assert_int_equal(verdict_value(&verdict, &facts, "no-such-key", buf, sizeof(buf)), -1);
 }
 
+/* docker-platforms and docker-platforms-emulated on whole machines. */
+static const struct eco_case docker_cases[] = {
+	{ "docker: Pi 4 armhf userland, the daemon's own platform first",
+	  ARM64_K "; userland=armhf",
+	  "linux/arm/v7 linux/arm64 linux/arm/v6 linux/arm/v5|" },
+	{ "docker: arm64 without AArch32 runs no arm/*",
+	  "kernel=aarch64; page=4096; probe=einval; userland=arm64",
+	  "linux/arm64|" },
+	{ "docker: a 16K-page kernel runs no arm/* although it has COMPAT",
+	  "kernel=aarch64; page=16384; config.compat=y; " PI4 "; userland=arm64",
+	  "linux/arm64|" },
+	{ "docker: amd64 with IA32 emulation runs 386",
+	  AMD64_K "; config.ia32=y; userland=amd64",
+	  "linux/amd64 linux/386|" },
+	{ "docker: ia32_emulation=off drops 386",
+	  AMD64_K "; config.ia32=y; cmdline.ia32=off; userland=amd64",
+	  "linux/amd64|" },
+	{ "docker: qemu-user-static binfmt handlers are emulated platforms",
+	  AMD64_K "; config.ia32=y; userland=amd64; "
+	  "binfmt=qemu-aarch64,arm64,enabled,/usr/libexec/qemu-binfmt/aarch64-binfmt-P; "
+	  "binfmt=qemu-arm,armhf,enabled,/usr/libexec/qemu-binfmt/arm-binfmt-P; "
+	  "binfmt=qemu-riscv64,riscv64,disabled,/usr/libexec/qemu-binfmt/riscv64-binfmt-P",
+	  "linux/amd64 linux/386|linux/arm64 linux/arm/v7" },
+	{ "docker: a userland that does not run natively is not listed first",
+	  "kernel=aarch64; page=4096; probe=einval; userland=armhf; "
+	  "binfmt=qemu-arm,armhf,enabled,/usr/bin/qemu-arm-static",
+	  "linux/arm64|linux/arm/v7 linux/arm/v6 linux/arm/v5" },
+};
+
+static void test_docker(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char native[512], emulated[512], got[1100];
+
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "docker-platforms", native,
+				       sizeof(native)), 0);
+	assert_int_equal(verdict_value(&verdict, &facts, "docker-platforms-emulated", emulated,
+				       sizeof(emulated)), 0);
+	snprintf(got, sizeof(got), "%s|%s", native, emulated);
+	if (strcmp(got, c->want))
+		fail_msg("%s:\n   got: %s\n  want: %s", c->name, got, c->want);
+}
+
 /* A list longer than the buffer is cut at a tag, never overruns. */
 static void test_ecosys_truncates(void **state)
 {
@@ -1310,7 +1373,8 @@ static void test_ecosys_truncates(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(eco_cases) + 3];
+	struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(eco_cases) + ARRAY_SIZE(docker_cases) +
+			       3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -1323,6 +1387,9 @@ int main(void)
 	for (size_t i = 0; i < ARRAY_SIZE(eco_cases); i++)
 		tests[n++] = (struct CMUnitTest){ eco_cases[i].name, test_ecosys, NULL, NULL,
 						  (void *)&eco_cases[i] };
+	for (size_t i = 0; i < ARRAY_SIZE(docker_cases); i++)
+		tests[n++] = (struct CMUnitTest){ docker_cases[i].name, test_docker, NULL, NULL,
+						  (void *)&docker_cases[i] };
 	tests[n++] = (struct CMUnitTest){ "python-platforms cut to the buffer",
 					  test_ecosys_truncates, NULL, NULL, NULL };
 	return _cmocka_run_group_tests("verdict", tests, n, group_setup, group_teardown);
