@@ -772,4 +772,5 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	collect_other_pkg(p, f);
 	collect_os_release(p, f);
 	collect_libc_version(p, f);
+	collect_container(p, f);
 }

@@ -20,7 +20,7 @@
 
 const char *const ecosys_keys[] = {
 	"rust-target", "goarch", "goarm", "node-arch", "dotnet-rid", "conda-subdir",
-	"python-platforms", "docker-platforms", "docker-platforms-emulated", NULL,
+	"python-platforms", "docker-platforms", "docker-platforms-emulated", "container", NULL,
 };
 
 struct eco_names {
@@ -233,6 +233,8 @@ int ecosys_value(const struct verdict *v, const struct facts *f, const char *key
 		docker_platforms(v, EXEC_NATIVE, buf, size);
 	} else if (!strcmp(key, "docker-platforms-emulated")) {
 		docker_platforms(v, EXEC_EMULATED, buf, size);
+	} else if (!strcmp(key, "container")) {
+		snprintf(buf, size, "%s", f->container[0] ? f->container : "none");
 	} else {
 		return -1;
 	}

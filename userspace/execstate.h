@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "abi.h"
+#include "container.h"
 #include "ecosys.h"
 #include "elf.h"
 #include "kmodctl.h"
@@ -92,6 +93,10 @@ struct facts {
 	char rpm_arch[32];
 	char os_id[64];
 	char os_pretty[128];
+	/* container (userspace/container.c) */
+	char container[32];		/* docker, podman, kubernetes, lxc, ...; "" none */
+	const char *container_source;
+	char pid1_init[32];		/* PID 1 is this injected init; "" otherwise */
 	/* module */
 	struct modfacts mod;
 	bool have_module_status;

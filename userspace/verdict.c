@@ -108,6 +108,21 @@ static const struct abi_desc *abi_from_pkgarch(const struct facts *f)
 	return NULL;
 }
 
+/*
+ * An init the container runtime injected comes from the host, so it says
+ * nothing of the image; in a container, an init of another ABI than
+ * /bin/sh is the same case under another name.
+ */
+static bool init_is_foreign(const struct facts *f)
+{
+	const struct userland_bin *init = &f->bins[BIN_INIT], *sh = &f->bins[BIN_SH];
+
+	if (f->pid1_init[0])
+		return true;
+	return f->container[0] && !init->err && init->abi && !sh->err && sh->abi &&
+	       sh->abi != init->abi;
+}
+
 static void decide_userland(const struct facts *f, struct verdict *v)
 {
 	const struct userland_bin *primary = NULL;
@@ -116,6 +131,8 @@ static void decide_userland(const struct facts *f, struct verdict *v)
 	int level;
 
 	for (int i = BIN_INIT; i < BIN_LOADER; i++) {
+		if (i == BIN_INIT && init_is_foreign(f))
+			continue;
 		if (!f->bins[i].err && f->bins[i].abi) {
 			primary = &f->bins[i];
 			break;

@@ -7,6 +7,8 @@
 # expect lines:
 #   userland ABI          fixture set to install (arm64 armhf armv6hf armel i386 amd64)
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
+#   install FIXTURE PATH  put the fixture file FIXTURE at PATH (e.g. an arm64
+#                         init in an armhf image, as an injected docker-init is)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
 #   file FIXTURE CODE KIND WORDS...
@@ -63,6 +65,10 @@ for case_dir in "$src"/tests/trees/*/; do
 	cp -a "$fixtures/$abi/root/." "$work/root/"
 	awk '$1 == "remove" { print $2 }' "$case_dir/expect" | while read -r gone; do
 		rm -f "$work/root/$gone"
+	done
+	awk '$1 == "install" { print $2, $3 }' "$case_dir/expect" | while read -r from to; do
+		mkdir -p "$(dirname "$work/root/$to")"
+		cp "$fixtures/$from" "$work/root/$to"
 	done
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 

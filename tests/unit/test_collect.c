@@ -165,6 +165,8 @@ static void render(const struct facts *f, char *out, size_t size)
 	}
 	PUT("interp=%s;", f->bins[BIN_INIT].elf.has_interp ? f->bins[BIN_INIT].elf.interp : "-");
 	PUT("glibc=%s;musl=%s;", dash(f->glibc_version), dash(f->musl_version));
+	PUT("container=%s;container.source=%s;pid1=%s;", dash(f->container),
+	    dash(f->container_source), dash(f->pid1_init));
 	PUT("dpkg=%s;apk=%s;pacman=%s;rpm=%s;os=%s;pretty=%s;", dash(f->dpkg_arch),
 	    dash(f->apk_arch), dash(f->pacman_arch), dash(f->rpm_arch), dash(f->os_id),
 	    dash(f->os_pretty));
@@ -354,6 +356,29 @@ static const struct collect_case cases[] = {
 	    { "root/lib/apk/db/installed", "C:Q1\nP:busybox\nV:1.36.1-r2\n\nP:musl\n"
 	      "V:1.2.4-r2\n" }, { NULL } },
 	  "glibc=2.36; musl=1.2" },
+	{ "container: PID 1's container= wins over the marker files (trees: NUL-separated)",
+	  { { "proc/1/environ", "container=systemd-nspawn" },
+	    { "root/.dockerenv", "" }, { "proc/1/comm", "systemd\n" }, { NULL } },
+	  "container=systemd-nspawn; pid1=-" },
+	{ "container: podman's /run/.containerenv and its catatonit",
+	  { { "root/run/.containerenv", "engine=\"podman-4.3.1\"\n" },
+	    { "root/.dockerenv", "" }, { "proc/1/comm", "catatonit\n" },
+	    { "proc/1/environ", "container=\0HOME=/\0" }, { NULL } },
+	  "container=podman; container.source=/run/.containerenv; pid1=catatonit" },
+	{ "container: /.dockerenv and docker-init",
+	  { { "root/.dockerenv", "" }, { "proc/1/comm", "docker-init\n" }, { NULL } },
+	  "container=docker; pid1=docker-init" },
+	{ "container: Kubernetes by cgroup, a pause container as PID 1",
+	  { { "proc/1/cgroup", "0::/kubepods/besteffort/pod1/abc\n" },
+	    { "proc/1/comm", "pause\n" }, { NULL } },
+	  "container=kubernetes; pid1=pause" },
+	{ "container: an LXC cgroup; an ordinary init is not injected",
+	  { { "proc/1/cgroup", "0::/lxc.payload.web/init.scope\n" },
+	    { "proc/1/comm", "init\n" }, { NULL } },
+	  "container=lxc; pid1=-" },
+	{ "no container: a plain cgroup",
+	  { { "proc/1/cgroup", "0::/init.scope\n" }, { NULL } },
+	  "container=-; pid1=-" },
 	{ "libc versions that do not parse are left out",
 	  { { "root/var/lib/dpkg/status", "Package: libc6\nVersion: 2\n" },
 	    { "root/lib/apk/db/installed", "P:musl\nV:x.y\n" }, { NULL } },

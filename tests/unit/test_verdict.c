@@ -264,6 +264,10 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->pacman_arch, v);
 	} else if (!strcmp(key, "rpm")) {
 		COPY(f->rpm_arch, v);
+	} else if (!strcmp(key, "container")) {
+		COPY(f->container, v);
+	} else if (!strcmp(key, "pid1")) {
+		COPY(f->pid1_init, v);
 	} else if (!strcmp(key, "glibc")) {
 		COPY(f->glibc_version, v);
 	} else if (!strcmp(key, "musl")) {
@@ -1210,86 +1214,86 @@ static const struct eco_case eco_cases[] = {
 	  "rust-target=aarch64-unknown-linux-gnu goarch=arm64 goarm=- node-arch=arm64 "
 	  "dotnet-rid=linux-arm64 conda-subdir=linux-aarch64 python-platforms="
 	  GLIBC_PLATFORMS_2_19("aarch64") ",linux_aarch64"
-	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
 	{ "arm64 musl", "kernel=aarch64; userland=arm64; bins.interp=/lib/ld-musl-aarch64.so.1; "
 	  "musl=1.2",
 	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
 	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms="
 	  "musllinux_1_2_aarch64,musllinux_1_1_aarch64,musllinux_1_0_aarch64,linux_aarch64"
-	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
 	{ "armhf glibc", "kernel=aarch64; userland=armhf; glibc=2.19",
 	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
 	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms="
 	  GLIBC_PLATFORMS_2_19("armv7l") ",linux_armv7l"
-	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
 	{ "armhf musl (Alpine armv7)", "kernel=armv7l; userland=armhf; "
 	  "bins.interp=/lib/ld-musl-armhf.so.1; musl=1.2",
 	  "rust-target=armv7-unknown-linux-musleabihf goarch=arm goarm=7 node-arch=arm "
 	  "dotnet-rid=linux-musl-arm conda-subdir=linux-armv7l python-platforms="
 	  "musllinux_1_2_armv7l,musllinux_1_1_armv7l,musllinux_1_0_armv7l,linux_armv7l"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 	{ "armhf built for ARMv8 stays armv7 in every ecosystem",
 	  "kernel=aarch64; userland=armhf; bins.arch=8",
 	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
 	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms=linux_armv7l"
-	  " docker-platforms=linux/arm64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
 	{ "armv6hf (Raspbian): no manylinux for armv6l", "kernel=armv6l; userland=armv6hf; "
 	  "glibc=2.36",
 	  "rust-target=arm-unknown-linux-gnueabihf goarch=arm goarm=6 node-arch=arm "
 	  "dotnet-rid=linux-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 	{ "armv6hf musl (Alpine armhf)", "kernel=armv6l; userland=armv6hf; "
 	  "bins.interp=/lib/ld-musl-armhf.so.1",
 	  "rust-target=arm-unknown-linux-musleabihf goarch=arm goarm=6 node-arch=arm "
 	  "dotnet-rid=linux-musl-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 	{ "armel: soft-float, no conda", "kernel=armv5tel; userland=armel; glibc=2.31",
 	  "rust-target=armv5te-unknown-linux-gnueabi goarch=arm goarm=5 node-arch=arm "
 	  "dotnet-rid=linux-armel conda-subdir=- python-platforms=linux_armv5tel"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 	{ "armel musl", "kernel=armv5tel; userland=armel; bins.interp=/lib/ld-musl-arm.so.1",
 	  "rust-target=armv5te-unknown-linux-musleabi goarch=arm goarm=5 node-arch=arm "
 	  "dotnet-rid=linux-musl-armel conda-subdir=- python-platforms=linux_armv5tel"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 	{ "amd64 glibc: manylinux down to 2.5", "kernel=x86_64; userland=amd64; glibc=2.19",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms="
 	  X86_PLATFORMS_2_19("x86_64") ",linux_x86_64"
-	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "amd64 glibc of unknown version", "kernel=x86_64; userland=amd64",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
-	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "amd64 glibc version unparsable", "kernel=x86_64; userland=amd64; glibc=2",
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
-	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "i386 glibc", "kernel=x86_64; userland=i386; glibc=2.19",
 	  "rust-target=i686-unknown-linux-gnu goarch=386 goarm=- node-arch=ia32 "
 	  "dotnet-rid=linux-x86 conda-subdir=linux-32 python-platforms="
 	  X86_PLATFORMS_2_19("i686") ",linux_i686"
-	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "x32: only Rust names it", "kernel=x86_64; userland=x32",
 	  "rust-target=x86_64-unknown-linux-gnux32 goarch=- goarm=- node-arch=- dotnet-rid=- "
 	  "conda-subdir=- python-platforms=-"
-	  " docker-platforms=linux/amd64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "riscv64", "kernel=riscv64; userland=riscv64; glibc=2.36",
 	  "rust-target=riscv64gc-unknown-linux-gnu goarch=riscv64 goarm=- node-arch=riscv64 "
 	  "dotnet-rid=linux-riscv64 conda-subdir=linux-riscv64 python-platforms=linux_riscv64"
-	  " docker-platforms=linux/riscv64 docker-platforms-emulated=-" },
+	  " docker-platforms=linux/riscv64 docker-platforms-emulated=- container=none" },
 	{ "ppc64el: node calls it ppc64", "kernel=ppc64le; userland=ppc64el; glibc=2.17",
 	  "rust-target=powerpc64le-unknown-linux-gnu goarch=ppc64le goarm=- node-arch=ppc64 "
 	  "dotnet-rid=linux-ppc64le conda-subdir=linux-ppc64le python-platforms="
 	  "manylinux_2_17_ppc64le,manylinux2014_ppc64le,linux_ppc64le"
-	  " docker-platforms=linux/ppc64le docker-platforms-emulated=-" },
+	  " docker-platforms=linux/ppc64le docker-platforms-emulated=- container=none" },
 	{ "s390x", "kernel=s390x; userland=s390x; glibc=2.16",
 	  "rust-target=s390x-unknown-linux-gnu goarch=s390x goarm=- node-arch=s390x "
 	  "dotnet-rid=linux-s390x conda-subdir=linux-s390x python-platforms=linux_s390x"
-	  " docker-platforms=linux/s390x docker-platforms-emulated=-" },
+	  " docker-platforms=linux/s390x docker-platforms-emulated=- container=none" },
 	{ "no userland, no kernel: unknown", "",
 	  "rust-target=unknown goarch=- goarm=- node-arch=- dotnet-rid=- conda-subdir=- "
 	  "python-platforms=-"
-	  " docker-platforms=- docker-platforms-emulated=-" },
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
 };
 
 static void test_ecosys(void **state)
@@ -1315,6 +1319,45 @@ static void test_ecosys(void **state)
 }
 
 /* docker-platforms and docker-platforms-emulated on whole machines. */
+/*
+ * Containers: which binary decides the userland ("ABI BASIS CONTAINER"),
+ * when PID 1 is an init the runtime injected or of another ABI.
+ */
+static const struct eco_case container_cases[] = {
+	{ "container: docker --init's arm64 docker-init does not decide an armhf image",
+	  ARM64_K "; userland=armhf; init=arm64; container=docker; pid1=docker-init",
+	  "armhf /bin/sh docker" },
+	{ "container: a foreign init without a known name, in podman",
+	  ARM64_K "; userland=armhf; init=arm64; container=podman",
+	  "armhf /bin/sh podman" },
+	{ "container: an injected init outside a detected container is still skipped",
+	  ARM64_K "; userland=armhf; init=arm64; pid1=tini",
+	  "armhf /bin/sh none" },
+	{ "container: an init of the image's own ABI decides",
+	  ARM64_K "; userland=armhf; container=docker",
+	  "armhf /sbin/init docker" },
+	{ "no container: a foreign /sbin/init still decides (mixed userland)",
+	  ARM64_K "; userland=armhf; init=arm64",
+	  "arm64 /sbin/init none" },
+	{ "container: a foreign init with an unreadable /bin/sh decides",
+	  ARM64_K "; userland=armhf; init=arm64; sh=missing; container=docker",
+	  "arm64 /sbin/init docker" },
+
+};
+
+static void test_container(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char value[64], got[512];
+
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "container", value, sizeof(value)), 0);
+	snprintf(got, sizeof(got), "%s %s %s", verdict.abi->name, verdict.basis, value);
+	if (strcmp(got, c->want))
+		fail_msg("%s:\n   got: %s\n  want: %s", c->name, got, c->want);
+}
+
 static const struct eco_case docker_cases[] = {
 	{ "docker: Pi 4 armhf userland, the daemon's own platform first",
 	  ARM64_K "; userland=armhf",
@@ -1374,7 +1417,7 @@ static void test_ecosys_truncates(void **state)
 int main(void)
 {
 	struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(eco_cases) + ARRAY_SIZE(docker_cases) +
-			       3];
+			       ARRAY_SIZE(container_cases) + 3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -1390,6 +1433,9 @@ int main(void)
 	for (size_t i = 0; i < ARRAY_SIZE(docker_cases); i++)
 		tests[n++] = (struct CMUnitTest){ docker_cases[i].name, test_docker, NULL, NULL,
 						  (void *)&docker_cases[i] };
+	for (size_t i = 0; i < ARRAY_SIZE(container_cases); i++)
+		tests[n++] = (struct CMUnitTest){ container_cases[i].name, test_container, NULL,
+						  NULL, (void *)&container_cases[i] };
 	tests[n++] = (struct CMUnitTest){ "python-platforms cut to the buffer",
 					  test_ecosys_truncates, NULL, NULL, NULL };
 	return _cmocka_run_group_tests("verdict", tests, n, group_setup, group_teardown);
