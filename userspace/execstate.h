@@ -81,6 +81,8 @@ struct facts {
 	unsigned long config_page_size;
 	char config_source[160];
 	bool cmdline_ia32_off;
+	bool cmdline_ia32_on;		/* ia32_emulation=on, last one wins */
+	bool config_ia32_default_off;	/* CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y */
 	struct binfmt_entry binfmt[BINFMT_MAX];
 	unsigned int n_binfmt;
 	/* userland */

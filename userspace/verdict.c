@@ -402,6 +402,12 @@ static enum exec_kind native_x86(const struct paths *p, const struct facts *f,
 				 "not built (CONFIG_IA32_EMULATION)");
 			return EXEC_NO;
 		}
+		if (f->config_ia32_default_off) {
+			snprintf(why, size, "IA32 emulation %s (CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y)",
+				 f->cmdline_ia32_on ? "enabled by ia32_emulation=on" :
+				 "disabled by default; boot with ia32_emulation=on");
+			return f->cmdline_ia32_on ? EXEC_NATIVE : EXEC_NO;
+		}
 		if (f->config_ia32 == TRI_YES ||
 		    path_exists(p, PATH_PROCFS, "sys/abi/vsyscall32")) {
 			snprintf(why, size, "IA32 emulation built in (%s)",

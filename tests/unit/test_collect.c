@@ -150,7 +150,8 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("config.compat=%s;config.ia32=%s;config.x32=%s;config.page=%lu;config.source=%s;",
 	    tri_name(f->config_compat), tri_name(f->config_ia32), tri_name(f->config_x32),
 	    f->config_page_size, dash(f->config_source));
-	PUT("ia32_off=%d;binfmt=", f->cmdline_ia32_off);
+	PUT("ia32_off=%d;ia32_on=%d;ia32_default_off=%d;binfmt=", f->cmdline_ia32_off,
+	    f->cmdline_ia32_on, f->config_ia32_default_off);
 	for (unsigned int i = 0; i < f->n_binfmt; i++)
 		PUT("%s%s:%s:%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
 		    f->binfmt[i].enabled ? "enabled" : "disabled");
@@ -298,7 +299,20 @@ static const struct collect_case cases[] = {
 	  "ia32_off=1; page=4096" },
 	{ "ia32_emulation=off then =on: enabled",
 	  { { "proc/cmdline", "ia32_emulation=off ia32_emulation=on" }, { NULL } },
-	  "ia32_off=0" },
+	  "ia32_off=0; ia32_on=1" },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y (Linux 6.7+)",
+	  { { "proc/sys/kernel/osrelease", "6.12.0-amd64\n" },
+	    { "root/boot/config-6.12.0-amd64", "CONFIG_IA32_EMULATION=y\n"
+	      "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y\n" }, { NULL } },
+	  "config.ia32=y; ia32_default_off=1; ia32_on=0; ia32_off=0" },
+	{ "dpkg's arch-native wins over the dpkg package's architecture",
+	  { { "root/var/lib/dpkg/arch-native", " armhf \n" },
+	    { "root/var/lib/dpkg/status", "Package: dpkg\nArchitecture: arm64\n" }, { NULL } },
+	  "dpkg=armhf" },
+	{ "an empty arch-native falls back to the status file",
+	  { { "root/var/lib/dpkg/arch-native", "\n" },
+	    { "root/var/lib/dpkg/status", "Package: dpkg\nArchitecture: arm64\n" }, { NULL } },
+	  "dpkg=arm64" },
 	{ "ia32_emulation=F and a value that is no boolean",
 	  { { "proc/cmdline", "ia32_emulation=F ia32_emulation=maybe" }, { NULL } },
 	  "ia32_off=1" },

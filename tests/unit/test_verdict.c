@@ -239,6 +239,9 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		f->config_x32 = tri(v);
 	} else if (!strcmp(key, "cmdline.ia32")) {
 		f->cmdline_ia32_off = !strcmp(v, "off");
+		f->cmdline_ia32_on = !strcmp(v, "on");
+	} else if (!strcmp(key, "config.ia32_default_disabled")) {
+		f->config_ia32_default_off = atoi(v);
 	} else if (!strcmp(key, "vsyscall32")) {
 		*p = atoi(v) ? &vsyscall_paths : &plain_paths;
 	} else if (!strcmp(key, "binfmt")) {
@@ -982,6 +985,23 @@ static const struct verdict_case cases[] = {
 	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|disabled by ia32_emulation= on the command line" } },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y: i386 off unless ia32_emulation=on",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.ia32_default_disabled=1; vsyscall32=1",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
+	  { "exec i386 no|disabled by default; boot with ia32_emulation=on" } },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y with ia32_emulation=on",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.ia32_default_disabled=1; "
+	  "cmdline.ia32=on",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
+	  { "exec i386 native|enabled by ia32_emulation=on" } },
 	{ "CONFIG_IA32_EMULATION=n",
 	  AMD64_K "; userland=amd64; config.ia32=n",
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
