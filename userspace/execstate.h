@@ -156,6 +156,13 @@ void verdict_decide(const struct paths *p, const struct facts *f, struct verdict
 /* Judge one more ABI (check --target) and add it to v->exec. */
 const struct exec_status *verdict_judge(const struct paths *p, const struct facts *f,
 					struct verdict *v, const struct abi_desc *a);
+/*
+ * The caller says the userland is ABI a (--assume, EXECSTATE_ASSUME, named
+ * by): the names follow a, confidence becomes "overridden", and conflicts
+ * say where the facts disagree.
+ */
+void verdict_assume(const struct paths *p, const struct facts *f, struct verdict *v,
+		    const struct abi_desc *a, const char *by);
 const struct exec_status *verdict_exec(const struct verdict *v, const struct abi_desc *abi);
 const char *exec_kind_name(enum exec_kind k);
 

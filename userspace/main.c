@@ -36,6 +36,8 @@ struct ctx {
 	const char *key;
 	const struct abi_desc *target;
 	const char *file;	/* check --file */
+	const struct abi_desc *assume;	/* --assume or EXECSTATE_ASSUME */
+	const char *assumed_by;
 };
 
 static void usage(FILE *out)
@@ -59,6 +61,9 @@ static void usage(FILE *out)
 	      "                        i386, x32, ... or their machine, Debian, GNU or Docker name)\n"
 	      "  -f, --file PATH       the binary for check (its interpreter is looked up\n"
 	      "                        under --root)\n"
+	      "  -a, --assume ABI      take the userland to be ABI (also EXECSTATE_ASSUME=ABI);\n"
+	      "                        confidence becomes overridden, conflicts show where\n"
+	      "                        the facts disagree\n"
 	      "  -r, --root DIR        judge the userland under DIR (a chroot or an image)\n"
 	      "      --sysfs DIR       read kernel facts from DIR instead of /sys\n"
 	      "      --procfs DIR      read kernel facts from DIR instead of /proc\n"
@@ -122,6 +127,7 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "make", no_argument, NULL, 'm' },
 		{ "target", required_argument, NULL, 't' },
 		{ "file", required_argument, NULL, 'f' },
+		{ "assume", required_argument, NULL, 'a' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "sysfs", required_argument, NULL, OPT_SYSFS },
 		{ "procfs", required_argument, NULL, OPT_PROCFS },
@@ -134,12 +140,12 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *target = NULL;
+	const char *target = NULL, *assume = getenv("EXECSTATE_ASSUME");
 	int opt, rc;
 
 	paths_init(&c->paths);
 	c->collect.probe_personality = true;
-	while ((opt = getopt_long(argc, argv, "jsmt:f:r:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsmt:f:a:r:hV", longopts, NULL)) != -1) {
 		rc = -1;
 		switch (opt) {
 		case 'j':
@@ -159,6 +165,10 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			break;
 		case 'f':
 			c->file = optarg;
+			break;
+		case 'a':
+			assume = optarg;
+			c->assumed_by = "--assume";
 			break;
 		case 'r':
 			rc = set_dir(c, PATH_ROOT, "--root", optarg);
@@ -216,6 +226,14 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (assume && assume[0]) {
+		if (!c->assumed_by)
+			c->assumed_by = "EXECSTATE_ASSUME";
+		c->assume = abi_lookup(assume);
+		if (!c->assume)
+			return usage_error("%s: unknown ABI '%s' (see --list-targets)",
+					   c->assumed_by, assume);
+	}
 	if (target) {
 		c->target = abi_lookup(target);
 		if (!c->target)
@@ -326,6 +344,8 @@ int main(int argc, char **argv)
 	    (c.mode == MODE_GET && !strcmp(c.key, "module")))
 		module_status(&c, &facts);
 	verdict_decide(&c.paths, &facts, &verdict);
+	if (c.assume)
+		verdict_assume(&c.paths, &facts, &verdict, c.assume, c.assumed_by);
 
 	switch (c.mode) {
 	case MODE_HUMAN:

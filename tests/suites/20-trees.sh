@@ -11,6 +11,8 @@
 #                         init in an armhf image, as an injected docker-init is)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
+#   assume ABI KEY VALUE...  with EXECSTATE_ASSUME=ABI, `get KEY` (and the same
+#                         key of --shell and --make) is exactly VALUE...
 #   file FIXTURE CODE KIND WORDS...
 #                         `execstate check --file FIXTURE` (a file of the ELF
 #                         fixtures, judged against this tree) exits CODE, and
@@ -84,6 +86,16 @@ for case_dir in "$src"/tests/trees/*/; do
 			rc=$?
 			check '[ "$rc" = "$rest" ]' \
 				"$case: check --target $key exits $rest (got $rc: $(head -c 160 "$work/check.err"))"
+			;;
+		assume)
+			read -r akey avalue <<<"$rest"
+			got=$(EXECSTATE_ASSUME=$key "${es[@]}" get "$akey" 2>&1)
+			# shellcheck disable=SC2034 # read by check's eval
+			upper=$(tr 'a-z-' 'A-Z_' <<<"$akey")
+			check '[ "$got" = "$avalue" ] &&
+				[ "$(eval "$(EXECSTATE_ASSUME=$key "${es[@]}" --shell)"; eval echo "\$EXECSTATE_$upper")" = "$avalue" ] &&
+				[ "$("${es[@]}" --assume "$key" --make | sed -n "s/^EXECSTATE_$upper := //p")" = "$avalue" ]' \
+				"$case: assumed $key: get, --shell and --make say $akey = '$avalue' (got '$got')"
 			;;
 		file)
 			read -r code kind words <<<"$rest"

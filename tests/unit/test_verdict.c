@@ -36,6 +36,8 @@
 /* procfs trees for verdict_decide()'s one file probe, sys/abi/vsyscall32. */
 static char top[64];
 static struct paths plain_paths, vsyscall_paths;
+/* "assume=ABI": the caller's --assume, applied after verdict_decide(). */
+static const struct abi_desc *assume_abi;
 
 struct verdict_case {
 	const char *name;
@@ -267,6 +269,8 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->pacman_arch, v);
 	} else if (!strcmp(key, "rpm")) {
 		COPY(f->rpm_arch, v);
+	} else if (!strcmp(key, "assume")) {
+		assume_abi = abi_named(v);
 	} else if (!strcmp(key, "container")) {
 		COPY(f->container, v);
 	} else if (!strcmp(key, "pid1")) {
@@ -313,6 +317,7 @@ static const struct paths *build_facts(struct facts *f, const char *spec)
 	char buf[2048], *save = NULL, *item;
 
 	facts_init(f);
+	assume_abi = NULL;
 	COPY(buf, spec);
 	for (item = strtok_r(buf, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
 		char *eq, *key, *end;
@@ -432,6 +437,8 @@ static void test_verdict(void **state)
 	char got[4096], details[8192];
 
 	verdict_decide(p, &facts, &verdict);
+	if (assume_abi)
+		verdict_assume(p, &facts, &verdict, assume_abi, "--assume");
 	if (c->judge)
 		assert_non_null(verdict_judge(p, &facts, &verdict, abi_named(c->judge)));
 	render(&facts, &verdict, got, sizeof(got));
@@ -1002,6 +1009,39 @@ static const struct verdict_case cases[] = {
 	  "native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
 	  { "exec i386 native|enabled by ia32_emulation=on" } },
+	/* ---- --assume / EXECSTATE_ASSUME */
+	{ "--assume armhf agreeing with the facts: overridden, no conflict",
+	  ARM64_K "; userland=armhf; assume=armhf",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
+	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=uname-machine,cpuinfo-variant decided-by=--assume "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
+	{ "--assume arm64 on an armhf userland: the facts disagree",
+	  ARM64_K "; userland=armhf; assume=arm64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard "
+	  "arm-arch=v8 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=uname-machine,cpuinfo-variant,assumed-abi "
+	  "decided-by=--assume exec=arm64:native,armhf:native,armv6hf:native,armel:native", { "conflict assumed-abi|--assume assumes arm64 but /sbin/init is armhf" } },
+	{ "--assume armhf where no CPU runs AArch32",
+	  "kernel=aarch64; page=4096; probe=einval; userland=arm64; assume=armhf",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
+	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64 emulated-abis=- module=absent "
+	  "conflicts=assumed-abi,assumed-not-native decided-by=--assume "
+	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no", { "conflict assumed-not-native|the assumed armhf cannot run natively here" } },
+	{ "--assume armel without userland evidence: nothing to contradict",
+	  "kernel=armv7l; cpu.arch=7; assume=armel",
+	  "machine=armv5tel debian-arch=armel gnu-type=arm-linux-gnueabi "
+	  "docker-platform=linux/arm/v5 kbuild-arch=arm bits=32 float-abi=soft "
+	  "arm-arch=v5 libc=unknown kernel-machine=armv7l kernel-bits=32 page-size=0 "
+	  "confidence=overridden native-abis=armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=- decided-by=--assume "
+	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 	{ "CONFIG_IA32_EMULATION=n",
 	  AMD64_K "; userland=amd64; config.ia32=n",
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
