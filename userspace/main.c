@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "execstate.h"
+#include "binfmt.h"
 #include "fileinfo.h"
 
 /* Exit codes, documented in execstate(1). */
@@ -267,6 +268,12 @@ static int run_check(const struct ctx *c, const struct facts *f, struct verdict 
 		return EXIT_OK;
 	fprintf(stderr, "execstate: %s does not run natively here (%s): %s\n", c->target->name,
 		exec_kind_name(s->kind), s->reason);
+	if (s->kind != EXEC_EMULATED) {
+		char advice[1024];
+
+		if (binfmt_advice(f, c->target, advice, sizeof(advice)))
+			fprintf(stderr, "execstate: %s\n", advice);
+	}
 	return EXIT_NOT_NATIVE;
 }
 

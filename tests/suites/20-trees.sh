@@ -11,6 +11,10 @@
 #                         init in an armhf image, as an injected docker-init is)
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
+#   advice TARGET QEMU    `check --target TARGET` fails and prints the registration
+#                         of qemu-QEMU: magic, mask and interpreter as Debian's
+#                         /usr/share/binfmts/qemu-QEMU (qemu-user-static) has them
+#   advice-enable TARGET NAME  ... says handler NAME is disabled and how to enable it
 #   assume ABI KEY VALUE...  with EXECSTATE_ASSUME=ABI, `get KEY` (and the same
 #                         key of --shell and --make) is exactly VALUE...
 #   file FIXTURE CODE KIND WORDS...
@@ -86,6 +90,24 @@ for case_dir in "$src"/tests/trees/*/; do
 			rc=$?
 			check '[ "$rc" = "$rest" ]' \
 				"$case: check --target $key exits $rest (got $rc: $(head -c 160 "$work/check.err"))"
+			;;
+		advice | advice-enable)
+			"${es[@]}" check --target "$key" >/dev/null 2>"$work/advice.err"
+			reg=$(sed -n "s/.*register it: echo ':\([^']*\)' > .*/\1/p" "$work/advice.err")
+			if [ "$verb" = advice-enable ]; then
+				check 'grep -qF "echo 1 > /proc/sys/fs/binfmt_misc/$rest" "$work/advice.err" && [ -z "$reg" ]' \
+					"$case: check --target $key says how to enable $rest"
+			elif [ -r "/usr/share/binfmts/qemu-$rest" ]; then
+				# shellcheck disable=SC2034 # read by check's eval
+				want=$(awk -v n="qemu-$rest" '$1 == "magic" { m = $2 } $1 == "mask" { k = $2 }
+					$1 == "interpreter" { i = $2 } END { print n ":M:0:" m ":" k ":" i ":PF" }' \
+					"/usr/share/binfmts/qemu-$rest")
+				check '[ "$reg" = "$want" ]' \
+					"$case: check --target $key prints Debian's qemu-$rest registration (got '$reg')"
+			else
+				missing "$case: qemu-$rest registration against Debian's" \
+					"/usr/share/binfmts/qemu-$rest missing (qemu-user-static on a non-$rest host)"
+			fi
 			;;
 		assume)
 			read -r akey avalue <<<"$rest"
