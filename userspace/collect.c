@@ -246,6 +246,8 @@ static bool scan_config(struct facts *f, gzFile gz, const char *source)
 		else if (!strncmp(line, "CONFIG_X86_X32_ABI=", 19) ||
 			 !strcmp(line, "# CONFIG_X86_X32_ABI is not set"))
 			dst = &f->config_x32;
+		else if (!strcmp(line, "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y"))
+			f->config_ia32_default_off = true;
 		else if (!strcmp(line, "CONFIG_ARM64_4K_PAGES=y"))
 			f->config_page_size = 4096;
 		else if (!strcmp(line, "CONFIG_ARM64_16K_PAGES=y"))
@@ -348,8 +350,9 @@ static void collect_cmdline(const struct paths *p, struct facts *f)
 			ia32 = kernel_bool(word + 15);
 	}
 	f->cmdline_ia32_off = ia32 == 0;
-	if (f->cmdline_ia32_off)
-		evidence_add(f, "cmdline.ia32_emulation", "cmdline", "off");
+	f->cmdline_ia32_on = ia32 == 1;
+	if (ia32 >= 0)
+		evidence_add(f, "cmdline.ia32_emulation", "cmdline", "%s", ia32 ? "on" : "off");
 }
 
 static unsigned int hexbyte(const char *s)
@@ -467,7 +470,7 @@ static int arm_arch_level(int tag)
 }
 
 /* The ABI a parsed executable belongs to. */
-const struct abi_desc *bin_abi(struct userland_bin *b)
+const struct abi_desc *userland_bin_abi(struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
 
@@ -515,7 +518,7 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 		evidence_add(f, key, b->shown, "unreadable: %s", strerror(-b->err));
 		return;
 	}
-	b->abi = bin_abi(b);
+	b->abi = userland_bin_abi(b);
 	if (e->machine == EM_ARM) {
 		evidence_add(f, key, b->shown,
 			     "ELF%u %s ARM, OS/ABI %u, e_flags 0x%x (EABI%u, %s-float), "
@@ -596,13 +599,24 @@ static void collect_userland(const struct paths *p, struct facts *f)
 			describe_bin(f, roles[i], &f->bins[i]);
 }
 
-/* dpkg's native architecture is that of the dpkg package itself. */
+/*
+ * dpkg's native architecture: its own record of it (arch-native) where it
+ * keeps one, else that of the dpkg package itself.
+ */
 static void collect_dpkg(const struct paths *p, struct facts *f)
 {
-	FILE *in = path_fopen(p, PATH_ROOT, "var/lib/dpkg/status");
-	char line[512];
+	FILE *in;
+	char line[512], *arch;
 	bool in_dpkg = false;
 
+	if (path_read(p, PATH_ROOT, "var/lib/dpkg/arch-native", line, sizeof(line)) > 0 &&
+	    (arch = trim(line))[0]) {
+		copy(f->dpkg_arch, sizeof(f->dpkg_arch), arch);
+		evidence_add(f, "dpkg.architecture", "/var/lib/dpkg/arch-native", "%s",
+			     f->dpkg_arch);
+		return;
+	}
+	in = path_fopen(p, PATH_ROOT, "var/lib/dpkg/status");
 	if (!in)
 		return;
 	while (fgets(line, sizeof(line), in)) {
@@ -781,4 +795,6 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	collect_dpkg(p, f);
 	collect_other_pkg(p, f);
 	collect_os_release(p, f);
+	collect_libc_version(p, f);
+	collect_container(p, f);
 }

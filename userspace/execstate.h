@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #include "abi.h"
+#include "container.h"
+#include "ecosys.h"
 #include "elf.h"
 #include "kmodctl.h"
 #include "modfacts.h"
@@ -95,16 +97,24 @@ struct facts {
 	unsigned long config_page_size;
 	char config_source[160];
 	bool cmdline_ia32_off;
+	bool cmdline_ia32_on;		/* ia32_emulation=on, last one wins */
+	bool config_ia32_default_off;	/* CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y */
 	struct binfmt_entry binfmt[BINFMT_MAX];
 	unsigned int n_binfmt;
 	/* userland */
 	struct userland_bin bins[BIN_COUNT];
 	char dpkg_arch[32];
+	char glibc_version[16];		/* "2.36", from dpkg's libc6 */
+	char musl_version[16];		/* "1.2", from apk's musl */
 	char apk_arch[32];
 	char pacman_arch[32];
 	char rpm_arch[32];
 	char os_id[64];
 	char os_pretty[128];
+	/* container (userspace/container.c) */
+	char container[32];		/* docker, podman, kubernetes, lxc, ...; "" none */
+	const char *container_source;
+	char pid1_init[32];		/* PID 1 is this injected init; "" otherwise */
 	/* module */
 	struct modfacts mod;
 	bool have_module_status;
@@ -160,12 +170,13 @@ struct collect_opts {
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The ABI a parsed executable belongs to (NULL if none); sets b->arm_arch. */
+const struct abi_desc *userland_bin_abi(struct userland_bin *b);
 void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f);
 /* Single collectors and ELF helpers of collect.c that pid.c and selfexec.c share. */
 void collect_binfmt(const struct paths *p, struct facts *f);
 void read_bin(const struct paths *p, enum path_base base, const char *rel,
 	      const char *shown, struct userland_bin *b);
-const struct abi_desc *bin_abi(struct userland_bin *b);
 /* selfexec.c: evidence about this process (collect stage), then its exec-mode. */
 void selfexec_collect(const struct paths *p, struct facts *f);
 void selfexec_decide(const struct paths *p, const struct facts *f, struct verdict *v);
@@ -177,6 +188,13 @@ void add_conflict(struct verdict *v, const char *id, const char *remedy, const c
 /* Judge one more ABI (check --target) and add it to v->exec. */
 const struct exec_status *verdict_judge(const struct paths *p, const struct facts *f,
 					struct verdict *v, const struct abi_desc *a);
+/*
+ * The caller says the userland is ABI a (--assume, EXECSTATE_ASSUME, named
+ * by): the names follow a, confidence becomes "overridden", and conflicts
+ * say where the facts disagree.
+ */
+void verdict_assume(const struct paths *p, const struct facts *f, struct verdict *v,
+		    const struct abi_desc *a, const char *by);
 const struct exec_status *verdict_exec(const struct verdict *v, const struct abi_desc *abi);
 const char *exec_kind_name(enum exec_kind k);
 

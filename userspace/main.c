@@ -18,6 +18,8 @@
 
 #include "execstate.h"
 #include "pid.h"
+#include "binfmt.h"
+#include "fileinfo.h"
 
 /* Exit codes, documented in execstate(1). */
 enum {
@@ -42,6 +44,9 @@ struct ctx {
 	bool pid;		/* the pid command: pid_args[0 .. n_pid_args) */
 	char **pid_args;
 	int n_pid_args;
+	const char *file;	/* check --file */
+	const struct abi_desc *assume;	/* --assume or EXECSTATE_ASSUME */
+	const char *assumed_by;
 };
 
 static void usage(FILE *out)
@@ -51,6 +56,8 @@ static void usage(FILE *out)
 	      "  execstate [options] get KEY           print one value of the verdict\n"
 	      "  execstate [options] check --target ABI   exit 0 if ABI runs natively here\n"
 	      "  execstate [--json] pid PID...         execution state and emulation of processes\n"
+	      "  execstate [options] check --file PATH    explain one binary; exit 0 if it\n"
+	      "                                           runs natively here\n"
 	      "\n"
 	      "Which ABI this machine's userland really runs (AArch64 or AArch32, armhf or\n"
 	      "armel, ARMv6/v7/v8, amd64 or i386) and what it can execute natively.\n"
@@ -64,6 +71,11 @@ static void usage(FILE *out)
 	      "  -o, --output FILE     write to FILE atomically (a temporary file, then rename)\n"
 	      "  -t, --target ABI      the ABI for check (arm64, armhf, armv6hf, armel, amd64,\n"
 	      "                        i386, x32, ... or their machine, Debian, GNU or Docker name)\n"
+	      "  -f, --file PATH       the binary for check (its interpreter is looked up\n"
+	      "                        under --root)\n"
+	      "  -a, --assume ABI      take the userland to be ABI (also EXECSTATE_ASSUME=ABI);\n"
+	      "                        confidence becomes overridden, conflicts show where\n"
+	      "                        the facts disagree\n"
 	      "  -r, --root DIR        judge the userland under DIR (a chroot or an image)\n"
 	      "      --sysfs DIR       read kernel facts from DIR instead of /sys\n"
 	      "      --procfs DIR      read kernel facts from DIR instead of /proc\n"
@@ -98,6 +110,9 @@ static bool known_key(const char *key)
 	for (int i = 0; verdict_keys[i]; i++)
 		if (!strcmp(verdict_keys[i], key))
 			return true;
+	for (int i = 0; ecosys_keys[i]; i++)
+		if (!strcmp(ecosys_keys[i], key))
+			return true;
 	return false;
 }
 
@@ -125,6 +140,8 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "prometheus", no_argument, NULL, OPT_PROMETHEUS },
 		{ "output", required_argument, NULL, 'o' },
 		{ "target", required_argument, NULL, 't' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "assume", required_argument, NULL, 'a' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "sysfs", required_argument, NULL, OPT_SYSFS },
 		{ "procfs", required_argument, NULL, OPT_PROCFS },
@@ -137,12 +154,12 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *target = NULL;
+	const char *target = NULL, *assume = getenv("EXECSTATE_ASSUME");
 	int opt, rc;
 
 	paths_init(&c->paths);
 	c->collect.probe_personality = true;
-	while ((opt = getopt_long(argc, argv, "jsmo:t:r:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "jsmo:t:f:a:r:hV", longopts, NULL)) != -1) {
 		rc = -1;
 		switch (opt) {
 		case 'j':
@@ -165,6 +182,13 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			break;
 		case 't':
 			target = optarg;
+			break;
+		case 'f':
+			c->file = optarg;
+			break;
+		case 'a':
+			assume = optarg;
+			c->assumed_by = "--assume";
 			break;
 		case 'r':
 			rc = set_dir(c, PATH_ROOT, "--root", optarg);
@@ -231,13 +255,23 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (assume && assume[0]) {
+		if (!c->assumed_by)
+			c->assumed_by = "EXECSTATE_ASSUME";
+		c->assume = abi_lookup(assume);
+		if (!c->assume)
+			return usage_error("%s: unknown ABI '%s' (see --list-targets)",
+					   c->assumed_by, assume);
+	}
 	if (target) {
 		c->target = abi_lookup(target);
 		if (!c->target)
 			return usage_error("unknown target ABI '%s' (see --list-targets)", target);
 	}
-	if (c->mode == MODE_CHECK && !c->target && !target)
-		return usage_error("check needs --target ABI");
+	if (c->mode == MODE_CHECK && !target && !c->file)
+		return usage_error("check needs --target ABI or --file PATH");
+	if (c->mode == MODE_CHECK && target && c->file)
+		return usage_error("check takes --target or --file, not both");
 	return -1;
 }
 
@@ -262,6 +296,12 @@ static int run_check(const struct ctx *c, const struct facts *f, struct verdict 
 		return EXIT_OK;
 	fprintf(stderr, "execstate: %s does not run natively here (%s): %s\n", c->target->name,
 		exec_kind_name(s->kind), s->reason);
+	if (s->kind != EXEC_EMULATED) {
+		char advice[1024];
+
+		if (binfmt_advice(f, c->target, advice, sizeof(advice)))
+			fprintf(stderr, "execstate: %s\n", advice);
+	}
 	return EXIT_NOT_NATIVE;
 }
 
@@ -347,6 +387,24 @@ static int output_close(FILE *out, const char *tmp, const char *file, int rc)
 	return EXIT_USAGE;
 }
 
+static int run_check_file(const struct ctx *c, const struct facts *f, struct verdict *v,
+			  FILE *out)
+{
+	static struct file_verdict fv;
+	int err = fileinfo_judge(&c->paths, f, v, c->file, &fv);
+
+	if (err) {
+		fprintf(stderr, "execstate: --file %s: %s\n", c->file,
+			err == -ENOEXEC ? "not an ELF file" :
+			err == -EBADMSG ? "corrupt ELF file (a header or table outside the file)" :
+			err == -EINVAL ? "not a regular file, or an unsupported ELF class" :
+			strerror(-err));
+		return EXIT_USAGE;
+	}
+	print_fileinfo(out, &c->paths, v, &fv);
+	return fv.kind == EXEC_NATIVE ? EXIT_OK : EXIT_NOT_NATIVE;
+}
+
 static int close_stdout(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
@@ -361,7 +419,7 @@ static int run_verdict(struct ctx *c, FILE *out)
 {
 	static struct facts facts;
 	static struct verdict verdict;
-	char buf[512];
+	char buf[4096];
 
 	collect_all(&c->paths, &c->collect, &facts);
 	/*
@@ -374,6 +432,8 @@ static int run_verdict(struct ctx *c, FILE *out)
 	    (c->mode == MODE_GET && !strcmp(c->key, "module")))
 		module_status(c, &facts);
 	verdict_decide(&c->paths, &facts, &verdict);
+	if (c->assume)
+		verdict_assume(&c->paths, &facts, &verdict, c->assume, c->assumed_by);
 
 	switch (c->mode) {
 	case MODE_HUMAN:
@@ -397,7 +457,8 @@ static int run_verdict(struct ctx *c, FILE *out)
 		fprintf(out, "%s\n", buf);
 		break;
 	case MODE_CHECK:
-		return run_check(c, &facts, &verdict);
+		return c->file ? run_check_file(c, &facts, &verdict, out) :
+		       run_check(c, &facts, &verdict);
 	default:
 		break;
 	}
@@ -419,6 +480,8 @@ int main(int argc, char **argv)
 	case MODE_LIST_KEYS:
 		for (int i = 0; verdict_keys[i]; i++)
 			puts(verdict_keys[i]);
+		for (int i = 0; ecosys_keys[i]; i++)
+			puts(ecosys_keys[i]);
 		return close_stdout(EXIT_OK);
 	case MODE_LIST_TARGETS:
 		for (int id = ABI_UNKNOWN + 1; id < ABI_COUNT; id++)

@@ -15,6 +15,7 @@
 #include "paths.h"
 
 #define MAX_SYMLINKS 40
+#define PATH_FOPEN_MAX (256L << 20)
 
 void paths_init(struct paths *p)
 {
@@ -165,21 +166,43 @@ int path_open(const struct paths *p, enum path_base base, const char *rel, int f
 {
 	char path[PATH_MAX];
 	int err = path_build(p, base, rel, path, sizeof(path));
+	struct stat st;
 	int fd;
 
 	if (err)
 		return err;
-	fd = open(path, flags | O_CLOEXEC);
-	return fd < 0 ? -errno : fd;
+	/*
+	 * A hostile root may hold a FIFO (open would block) or a device such
+	 * as /dev/zero (reads never end) where a file is expected: open
+	 * without blocking and accept regular files only.
+	 */
+	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		err = fstat(fd, &st) < 0 ? -errno : S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+		close(fd);
+		return err;
+	}
+	if (!(flags & O_NONBLOCK))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
 }
 
 FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
 {
 	int fd = path_open(p, base, rel, O_RDONLY);
+	struct stat st;
 	FILE *f;
 
 	if (fd < 0) {
 		errno = -fd;
+		return NULL;
+	}
+	/* Line-by-line readers stop at a size no real status file reaches. */
+	if (fstat(fd, &st) == 0 && st.st_size > PATH_FOPEN_MAX) {
+		close(fd);
+		errno = EFBIG;
 		return NULL;
 	}
 	f = fdopen(fd, "r");

@@ -33,7 +33,13 @@ int paths_set(struct paths *p, enum path_base base, const char *dir);
  */
 int path_build(const struct paths *p, enum path_base base, const char *rel,
 	       char *buf, size_t size);
+/*
+ * open(2) a regular file: a FIFO, device or socket gives -EINVAL and a
+ * directory -EISDIR, without blocking (a hostile root may hold them where a
+ * file is expected).
+ */
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags);
+/* fopen(3) the same; NULL with errno EFBIG for a file over 256 MiB. */
 FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel);
 /*
  * Read a small text file into buf (NUL-terminated, trailing newlines

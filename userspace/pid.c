@@ -330,8 +330,8 @@ static void inspect_guest(const struct paths *p, const char *task, struct pid_re
 			 r->guest);
 		read_bin(p, PATH_PROCFS, rel, r->guest, guest);
 	}
-	if (!guest->err && bin_abi(guest)) {
-		guest->abi = bin_abi(guest);
+	if (!guest->err && userland_bin_abi(guest)) {
+		guest->abi = userland_bin_abi(guest);
 		r->abi = guest->abi;
 	}
 }
@@ -372,7 +372,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_
 	if (exe.err == -EACCES || exe.err == -EPERM)
 		return -EACCES;
 	if (!exe.err)
-		r->abi = bin_abi(&exe);
+		r->abi = userland_bin_abi(&exe);
 	if (!r->kernel_state[0])
 		copy(r->kernel_state, sizeof(r->kernel_state), task_state_of_abi(r->abi));
 	if (!r->has_personality)

@@ -19,6 +19,17 @@ const char *const verdict_keys[] = {
 	"confidence", "exec-mode", "native-abis", "emulated-abis", "module", "conflicts", NULL,
 };
 
+/* The keys every output carries: the verdict's, then the ecosystems'. */
+static const char *output_key(int i)
+{
+	static int n_verdict;
+
+	if (!n_verdict)
+		while (verdict_keys[n_verdict])
+			n_verdict++;
+	return i < n_verdict ? verdict_keys[i] : ecosys_keys[i - n_verdict];
+}
+
 const char *verdict_module_state(const struct facts *f)
 {
 	if (f->mod.present)
@@ -86,7 +97,7 @@ int verdict_value(const struct verdict *v, const struct facts *f, const char *ke
 			len += snprintf(buf + len, size - len, "%s%s", len ? " " : "",
 					v->conflicts[i].id);
 	} else
-		return -1;
+		return ecosys_value(v, f, key, buf, size);
 	return 0;
 }
 
@@ -94,16 +105,16 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v)
 {
 	static const char *const kinds[] = { "Runs natively", "Emulated only", "Cannot run",
 					     "Unknown" };
-	char buf[256];
+	char buf[4096];
 
 	fprintf(out, "Userland: %s (%u-bit", v->abi->name, v->abi->bits);
 	if (v->abi->family == FAMILY_ARM && v->abi->bits == 32)
 		fprintf(out, " ARM%s, %s-float", v->arm_arch, v->abi->float_abi);
 	fprintf(out, ") on a %u-bit %s kernel; confidence %s\n", v->kernel_bits,
 		v->kernel_machine, v->confidence);
-	for (int i = 0; verdict_keys[i]; i++) {
-		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
-		fprintf(out, "  %-16s %s\n", verdict_keys[i], buf[0] ? buf : "-");
+	for (int i = 0; output_key(i); i++) {
+		verdict_value(v, f, output_key(i), buf, sizeof(buf));
+		fprintf(out, "  %-16s %s\n", output_key(i), buf[0] ? buf : "-");
 	}
 	fprintf(out, "  %-16s %s\n", "decided by", v->basis);
 	if (v->exec_mode)
@@ -148,7 +159,7 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v)
 int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool pretty)
 {
 	struct json_writer *jw = json_new(out, pretty);
-	char buf[256];
+	char buf[4096];
 
 	if (!jw)
 		return -1;
@@ -157,16 +168,24 @@ int print_json(FILE *out, const struct facts *f, const struct verdict *v, bool p
 	json_kv_int(jw, "schema", JSON_SCHEMA);
 	json_name(jw, "verdict");
 	json_object_start(jw);
-	for (int i = 0; verdict_keys[i]; i++) {
-		const char *k = verdict_keys[i];
+	for (int i = 0; output_key(i); i++) {
+		const char *k = output_key(i);
 
 		verdict_value(v, f, k, buf, sizeof(buf));
 		if (!strcmp(k, "bits") || !strcmp(k, "kernel-bits") || !strcmp(k, "page-size"))
 			json_kv_uint(jw, k, strtoul(buf, NULL, 10));
 		else if (strcmp(k, "native-abis") && strcmp(k, "emulated-abis") &&
-			 strcmp(k, "conflicts"))
+			 strcmp(k, "conflicts") && strcmp(k, "python-platforms"))
 			json_kv_string(jw, k, buf);
 	}
+	/* The wheel tags, in pip's order of preference. */
+	verdict_value(v, f, "python-platforms", buf, sizeof(buf));
+	json_name(jw, "python-platforms");
+	json_array_start(jw);
+	for (char *save = NULL, *tag = strtok_r(buf, " ", &save); tag;
+	     tag = strtok_r(NULL, " ", &save))
+		json_string(jw, tag);
+	json_array_end(jw);
 	json_kv_string(jw, "abi", v->abi->name);
 	json_kv_string(jw, "decided-by", v->basis);
 	if (v->exec_mode) {
@@ -232,11 +251,11 @@ static void key_upper(const char *key, char *buf, size_t size)
 
 void print_shell(FILE *out, const struct facts *f, const struct verdict *v)
 {
-	char name[64], buf[512];
+	char name[64], buf[4096];
 
-	for (int i = 0; verdict_keys[i]; i++) {
-		key_upper(verdict_keys[i], name, sizeof(name));
-		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
+	for (int i = 0; output_key(i); i++) {
+		key_upper(output_key(i), name, sizeof(name));
+		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s='", name);
 		for (const char *c = buf; *c; c++) {
 			if (*c == '\'')
@@ -250,11 +269,11 @@ void print_shell(FILE *out, const struct facts *f, const struct verdict *v)
 
 void print_make(FILE *out, const struct facts *f, const struct verdict *v)
 {
-	char name[64], buf[512];
+	char name[64], buf[4096];
 
-	for (int i = 0; verdict_keys[i]; i++) {
-		key_upper(verdict_keys[i], name, sizeof(name));
-		verdict_value(v, f, verdict_keys[i], buf, sizeof(buf));
+	for (int i = 0; output_key(i); i++) {
+		key_upper(output_key(i), name, sizeof(name));
+		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s := ", name);
 		for (const char *c = buf; *c; c++) {
 			if (*c == '$')

@@ -124,7 +124,7 @@ void selfexec_collect(const struct paths *p, struct facts *f)
 		/* A recorded tree may hold the recording process as proc/self. */
 		task_read_exe(p, "self", &exe, target, sizeof(target));
 		if (!exe.err) {
-			s->abi = bin_abi(&exe);
+			s->abi = userland_bin_abi(&exe);
 			s->abi_source = "self/exe under --procfs";
 		}
 	}

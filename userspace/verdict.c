@@ -104,6 +104,24 @@ static const struct abi_desc *abi_from_pkgarch(const struct facts *f)
 	return NULL;
 }
 
+/*
+ * An init the container runtime injected comes from the host, so it says
+ * nothing of the image; in a container, an init of another ABI than
+ * /bin/sh is the same case under another name.
+ */
+static bool init_is_foreign(const struct facts *f)
+{
+	const struct userland_bin *init = &f->bins[BIN_INIT], *sh = &f->bins[BIN_SH];
+
+	if (f->pid1_init[0])
+		return true;
+	return f->container[0] && !init->err && init->abi && !sh->err && sh->abi &&
+	       sh->abi != init->abi;
+}
+
+static void name_userland(struct verdict *v, const struct abi_desc *a, int level);
+static void name_libc(struct verdict *v, const struct abi_desc *a);
+
 static void decide_userland(const struct facts *f, struct verdict *v)
 {
 	const struct userland_bin *primary = NULL;
@@ -112,6 +130,8 @@ static void decide_userland(const struct facts *f, struct verdict *v)
 	int level;
 
 	for (int i = BIN_INIT; i < BIN_LOADER; i++) {
+		if (i == BIN_INIT && init_is_foreign(f))
+			continue;
 		if (!f->bins[i].err && f->bins[i].abi) {
 			primary = &f->bins[i];
 			break;
@@ -135,6 +155,22 @@ static void decide_userland(const struct facts *f, struct verdict *v)
 
 	level = primary && a->family == FAMILY_ARM && a->bits == 32 && primary->arm_arch ?
 		primary->arm_arch : arm_level_of_abi(a);
+	name_userland(v, a, level);
+
+	for (int i = BIN_INIT; i <= BIN_LOADER; i++) {
+		if (!f->bins[i].err && f->bins[i].elf.has_interp) {
+			interp = f->bins[i].elf.interp;
+			break;
+		}
+	}
+	v->libc = !interp ? "unknown" : strstr(interp, "ld-musl") ? "musl" :
+		  strstr(interp, "ld-linux") || strstr(interp, "ld64.so") ? "glibc" : "unknown";
+	name_libc(v, a);
+}
+
+/* The userland's names in every vocabulary, for ABI a at ARM level. */
+static void name_userland(struct verdict *v, const struct abi_desc *a, int level)
+{
 	if (a->family == FAMILY_ARM && a->bits == 32) {
 		snprintf(v->arm_arch, sizeof(v->arm_arch), "v%d", level);
 		if (level <= 5)
@@ -149,15 +185,10 @@ static void decide_userland(const struct facts *f, struct verdict *v)
 		snprintf(v->docker_platform, sizeof(v->docker_platform), "%s",
 			 a->docker_platform);
 	}
+}
 
-	for (int i = BIN_INIT; i <= BIN_LOADER; i++) {
-		if (!f->bins[i].err && f->bins[i].elf.has_interp) {
-			interp = f->bins[i].elf.interp;
-			break;
-		}
-	}
-	v->libc = !interp ? "unknown" : strstr(interp, "ld-musl") ? "musl" :
-		  strstr(interp, "ld-linux") || strstr(interp, "ld64.so") ? "glibc" : "unknown";
+static void name_libc(struct verdict *v, const struct abi_desc *a)
+{
 	snprintf(v->gnu_type, sizeof(v->gnu_type), "%s", a->gnu_type);
 	if (!strcmp(v->libc, "musl")) {
 		char *gnu = strstr(v->gnu_type, "-gnu");
@@ -417,6 +448,12 @@ static enum exec_kind native_x86(const struct paths *p, const struct facts *f,
 				 "not built (CONFIG_IA32_EMULATION)");
 			return EXEC_NO;
 		}
+		if (f->config_ia32_default_off) {
+			snprintf(why, size, "IA32 emulation %s (CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y)",
+				 f->cmdline_ia32_on ? "enabled by ia32_emulation=on" :
+				 "disabled by default; boot with ia32_emulation=on");
+			return f->cmdline_ia32_on ? EXEC_NATIVE : EXEC_NO;
+		}
 		if (f->config_ia32 == TRI_YES ||
 		    path_exists(p, PATH_PROCFS, "sys/abi/vsyscall32")) {
 			snprintf(why, size, "IA32 emulation built in (%s)",
@@ -625,4 +662,31 @@ void verdict_decide(const struct paths *p, const struct facts *f, struct verdict
 	decide_exec(p, f, v);
 	decide_conflicts(f, v);
 	selfexec_decide(p, f, v);
+}
+
+void verdict_assume(const struct paths *p, const struct facts *f, struct verdict *v,
+		    const struct abi_desc *a, const char *by)
+{
+	const struct abi_desc *found = v->abi;
+	const char *found_basis = v->basis;
+	const struct exec_status *s;
+
+	if (found->id != ABI_UNKNOWN && found != a &&
+	    !(v->confidence && !strcmp(v->confidence, "guessed")))
+		add_conflict(v, "assumed-abi",
+			     "drop the assumption, or run in the userland it describes",
+			     "%s assumes %s but %s is %s", by, a->name, found_basis, found->name);
+	v->abi = a;
+	v->basis = by;
+	v->confidence = "overridden";
+	name_userland(v, a, arm_level_of_abi(a));
+	name_libc(v, a);
+	s = verdict_judge(p, f, v, a);
+	if (s && s->kind != EXEC_NATIVE)
+		add_conflict(v, "assumed-not-native",
+			     "check the assumption; the kernel and CPU facts still decide what runs",
+			     "the assumed %s %s here: %s", a->name,
+			     s->kind == EXEC_EMULATED ? "runs only through emulation" :
+			     s->kind == EXEC_NO ? "cannot run natively" : "may not run natively",
+			     s->reason);
 }

@@ -64,10 +64,24 @@ asan=$build/unit-asan
 mkdir -p "$asan"
 asan_flags="-std=gnu11 -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined
 	-fno-sanitize-recover=all -fno-omit-frame-pointer -I$src/userspace"
-for t in elf json; do
+# check --file reads a file named on the command line and its interpreter
+# under --root: test_fileinfo runs with the whole library instrumented.
+lib_srcs=()
+for f in "$src"/userspace/*.c; do
+	[ "${f##*/}" = main.c ] || lib_srcs+=("$f")
+done
+for t in elf json fileinfo; do
+	srcs=("$src/userspace/$t.c")
+	libs=()
+	if [ "$t" = fileinfo ]; then
+		srcs=("${lib_srcs[@]}")
+		# shellcheck disable=SC2207 # word splitting of pkg-config output
+		libs=($(pkg-config --cflags libnl-genl-3.0 2>/dev/null || echo -I/usr/include/libnl3)
+		      -I"$src/kmod/uapi" -DEXECSTATE_VERSION='"asan"' -lnl-genl-3 -lnl-3 -lz -ldl)
+	fi
 	# shellcheck disable=SC2086
 	if gcc $asan_flags -o "$asan/test_$t" "$src/tests/unit/test_$t.c" \
-		"$src/userspace/$t.c" -lcmocka >"$logs/asan-$t.log" 2>&1; then
+		"${srcs[@]}" -lcmocka "${libs[@]}" >"$logs/asan-$t.log" 2>&1; then
 		ok "test_$t builds with ASan and UBSan"
 	else
 		fail "test_$t builds with ASan and UBSan (see $logs/asan-$t.log)"

@@ -8,9 +8,22 @@
 #   userland ABI          fixture set to install (arm64 armhf armv6hf armel i386 amd64)
 #   remove PATH           delete PATH from the installed userland (e.g. /sbin/init)
 #   install ABI FILE PATH put fixture ABI/FILE (init, sh, env) at PATH in the root
+#                         (e.g. an arm64 init in an armhf image, as an injected
+#                         docker-init is); "install ABI/FILE PATH" is the same
 #   get KEY VALUE...      `execstate get KEY` prints exactly VALUE...
 #   check TARGET CODE     `execstate check --target TARGET` exits CODE
 #   check-says TARGET TEXT  its message on stderr contains TEXT
+#   advice TARGET QEMU    `check --target TARGET` fails and prints the registration
+#                         of qemu-QEMU: magic, mask and interpreter as Debian's
+#                         /usr/share/binfmts/qemu-QEMU (qemu-user-static) has them
+#   advice-enable TARGET NAME  ... says handler NAME is disabled and how to enable it
+#   assume ABI KEY VALUE...  with EXECSTATE_ASSUME=ABI, `get KEY` (and the same
+#                         key of --shell and --make) is exactly VALUE...
+#   file FIXTURE CODE KIND WORDS...
+#                         `execstate check --file FIXTURE` (a file of the ELF
+#                         fixtures, judged against this tree) exits CODE, and
+#                         its verdict line is "KIND: ..." containing WORDS;
+#                         with CODE 2 (unreadable), KIND WORDS are in stderr
 #   conflict ID           the verdict lists conflict ID; no-conflict ID: it does not
 #   binfmt NAME STATE     proc/sys/fs/binfmt_misc/NAME is STATE (enabled, disabled),
 #                         has the interpreter, magic and mask of Debian's own
@@ -71,6 +84,8 @@ for case_dir in "$src"/tests/trees/*/; do
 	done
 	awk '$1 == "install" { print $2, $3, $4 }' "$case_dir/expect" |
 		while read -r fabi file dest; do
+			# two-word form: ABI/FILE PATH
+			[ -n "$dest" ] || { dest=$file file=${fabi#*/} fabi=${fabi%%/*}; }
 			mkdir -p "$work/root$(dirname "$dest")"
 			cp "$fixtures/$fabi/$file" "$work/root$dest"
 		done
@@ -95,6 +110,49 @@ for case_dir in "$src"/tests/trees/*/; do
 			"${es[@]}" check --target "$key" >/dev/null 2>"$work/check.err"
 			check 'grep -qF -- "$rest" "$work/check.err"' \
 				"$case: check --target $key says '$rest' (got: $(head -c 300 "$work/check.err"))"
+			;;
+		advice | advice-enable)
+			"${es[@]}" check --target "$key" >/dev/null 2>"$work/advice.err"
+			reg=$(sed -n "s/.*register it: echo ':\([^']*\)' > .*/\1/p" "$work/advice.err")
+			if [ "$verb" = advice-enable ]; then
+				check 'grep -qF "echo 1 > /proc/sys/fs/binfmt_misc/$rest" "$work/advice.err" && [ -z "$reg" ]' \
+					"$case: check --target $key says how to enable $rest"
+			elif [ -r "/usr/share/binfmts/qemu-$rest" ]; then
+				# shellcheck disable=SC2034 # read by check's eval
+				want=$(awk -v n="qemu-$rest" '$1 == "magic" { m = $2 } $1 == "mask" { k = $2 }
+					$1 == "interpreter" { i = $2 } END { print n ":M:0:" m ":" k ":" i ":PF" }' \
+					"/usr/share/binfmts/qemu-$rest")
+				check '[ "$reg" = "$want" ]' \
+					"$case: check --target $key prints Debian's qemu-$rest registration (got '$reg')"
+			else
+				missing "$case: qemu-$rest registration against Debian's" \
+					"/usr/share/binfmts/qemu-$rest missing (qemu-user-static on a non-$rest host)"
+			fi
+			;;
+		assume)
+			read -r akey avalue <<<"$rest"
+			got=$(EXECSTATE_ASSUME=$key "${es[@]}" get "$akey" 2>&1)
+			# shellcheck disable=SC2034 # read by check's eval
+			upper=$(tr 'a-z-' 'A-Z_' <<<"$akey")
+			check '[ "$got" = "$avalue" ] &&
+				[ "$(eval "$(EXECSTATE_ASSUME=$key "${es[@]}" --shell)"; eval echo "\$EXECSTATE_$upper")" = "$avalue" ] &&
+				[ "$("${es[@]}" --assume "$key" --make | sed -n "s/^EXECSTATE_$upper := //p")" = "$avalue" ]' \
+				"$case: assumed $key: get, --shell and --make say $akey = '$avalue' (got '$got')"
+			;;
+		file)
+			read -r code kind words <<<"$rest"
+			"${es[@]}" check --file "$fixtures/$key" >"$work/file.out" 2>"$work/file.err"
+			rc=$?
+			if [ "$code" = 2 ]; then
+				line=$(cat "$work/file.err")
+				want="*$kind $words*"
+			else
+				line=$(grep '^verdict ' "$work/file.out")
+				want="verdict      $kind: *$words*"
+			fi
+			# shellcheck disable=SC2053 # $want is a pattern
+			check '[ "$rc" = "$code" ] && [[ "$line" == $want ]]' \
+				"$case: check --file $key exits $code, $kind ... $words (got $rc: $line)"
 			;;
 		conflict)
 			check '[[ " $conflicts " == *" $key "* ]]' "$case: conflict $key reported ($conflicts)"

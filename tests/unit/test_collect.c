@@ -150,7 +150,8 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("config.compat=%s;config.ia32=%s;config.x32=%s;config.page=%lu;config.source=%s;",
 	    tri_name(f->config_compat), tri_name(f->config_ia32), tri_name(f->config_x32),
 	    f->config_page_size, dash(f->config_source));
-	PUT("ia32_off=%d;binfmt=", f->cmdline_ia32_off);
+	PUT("ia32_off=%d;ia32_on=%d;ia32_default_off=%d;binfmt=", f->cmdline_ia32_off,
+	    f->cmdline_ia32_on, f->config_ia32_default_off);
 	for (unsigned int i = 0; i < f->n_binfmt; i++)
 		PUT("%s%s:%s:%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
 		    f->binfmt[i].enabled ? "enabled" : "disabled");
@@ -164,6 +165,9 @@ static void render(const struct facts *f, char *out, size_t size)
 			PUT("%s=%s/v%d;", roles[i], b->abi ? b->abi->name : "?", b->arm_arch);
 	}
 	PUT("interp=%s;", f->bins[BIN_INIT].elf.has_interp ? f->bins[BIN_INIT].elf.interp : "-");
+	PUT("glibc=%s;musl=%s;", dash(f->glibc_version), dash(f->musl_version));
+	PUT("container=%s;container.source=%s;pid1=%s;", dash(f->container),
+	    dash(f->container_source), dash(f->pid1_init));
 	PUT("dpkg=%s;apk=%s;pacman=%s;rpm=%s;os=%s;pretty=%s;", dash(f->dpkg_arch),
 	    dash(f->apk_arch), dash(f->pacman_arch), dash(f->rpm_arch), dash(f->os_id),
 	    dash(f->os_pretty));
@@ -295,7 +299,20 @@ static const struct collect_case cases[] = {
 	  "ia32_off=1; page=4096" },
 	{ "ia32_emulation=off then =on: enabled",
 	  { { "proc/cmdline", "ia32_emulation=off ia32_emulation=on" }, { NULL } },
-	  "ia32_off=0" },
+	  "ia32_off=0; ia32_on=1" },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y (Linux 6.7+)",
+	  { { "proc/sys/kernel/osrelease", "6.12.0-amd64\n" },
+	    { "root/boot/config-6.12.0-amd64", "CONFIG_IA32_EMULATION=y\n"
+	      "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y\n" }, { NULL } },
+	  "config.ia32=y; ia32_default_off=1; ia32_on=0; ia32_off=0" },
+	{ "dpkg's arch-native wins over the dpkg package's architecture",
+	  { { "root/var/lib/dpkg/arch-native", " armhf \n" },
+	    { "root/var/lib/dpkg/status", "Package: dpkg\nArchitecture: arm64\n" }, { NULL } },
+	  "dpkg=armhf" },
+	{ "an empty arch-native falls back to the status file",
+	  { { "root/var/lib/dpkg/arch-native", "\n" },
+	    { "root/var/lib/dpkg/status", "Package: dpkg\nArchitecture: arm64\n" }, { NULL } },
+	  "dpkg=arm64" },
 	{ "ia32_emulation=F and a value that is no boolean",
 	  { { "proc/cmdline", "ia32_emulation=F ia32_emulation=maybe" }, { NULL } },
 	  "ia32_off=1" },
@@ -347,6 +364,39 @@ static const struct collect_case cases[] = {
 	    { "root/usr/lib/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nno equals sign\n"
 	      "PRETTY_NAME=\"Alpine Linux v3.20\"\n" }, { NULL } },
 	  "apk=armv7; os=alpine; pretty=Alpine Linux v3.20; dpkg=-" },
+	{ "libc versions: dpkg's libc6 (not libc6-dev), apk's musl",
+	  { { "root/var/lib/dpkg/status", "Package: libc6-dev\nVersion: 2.99-1\n\n"
+	      "Package: libc6\nArchitecture: armhf\nVersion: 2.36-9+deb12u9\n" },
+	    { "root/lib/apk/db/installed", "C:Q1\nP:busybox\nV:1.36.1-r2\n\nP:musl\n"
+	      "V:1.2.4-r2\n" }, { NULL } },
+	  "glibc=2.36; musl=1.2" },
+	{ "container: PID 1's container= wins over the marker files (trees: NUL-separated)",
+	  { { "proc/1/environ", "container=systemd-nspawn" },
+	    { "root/.dockerenv", "" }, { "proc/1/comm", "systemd\n" }, { NULL } },
+	  "container=systemd-nspawn; pid1=-" },
+	{ "container: podman's /run/.containerenv and its catatonit",
+	  { { "root/run/.containerenv", "engine=\"podman-4.3.1\"\n" },
+	    { "root/.dockerenv", "" }, { "proc/1/comm", "catatonit\n" },
+	    { "proc/1/environ", "container=\0HOME=/\0" }, { NULL } },
+	  "container=podman; container.source=/run/.containerenv; pid1=catatonit" },
+	{ "container: /.dockerenv and docker-init",
+	  { { "root/.dockerenv", "" }, { "proc/1/comm", "docker-init\n" }, { NULL } },
+	  "container=docker; pid1=docker-init" },
+	{ "container: Kubernetes by cgroup, a pause container as PID 1",
+	  { { "proc/1/cgroup", "0::/kubepods/besteffort/pod1/abc\n" },
+	    { "proc/1/comm", "pause\n" }, { NULL } },
+	  "container=kubernetes; pid1=pause" },
+	{ "container: an LXC cgroup; an ordinary init is not injected",
+	  { { "proc/1/cgroup", "0::/lxc.payload.web/init.scope\n" },
+	    { "proc/1/comm", "init\n" }, { NULL } },
+	  "container=lxc; pid1=-" },
+	{ "no container: a plain cgroup",
+	  { { "proc/1/cgroup", "0::/init.scope\n" }, { NULL } },
+	  "container=-; pid1=-" },
+	{ "libc versions that do not parse are left out",
+	  { { "root/var/lib/dpkg/status", "Package: libc6\nVersion: 2\n" },
+	    { "root/lib/apk/db/installed", "P:musl\nV:x.y\n" }, { NULL } },
+	  "glibc=-; musl=-" },
 	{ "Arch Linux ARM: pacman.conf Architecture, rpm platform",
 	  { { "root/etc/pacman.conf", "[options]\n# Architecture = auto\n  Architecture = armv7h\n"
 	      "Architecture = aarch64\n" },

@@ -168,12 +168,49 @@ static void test_bad_directories(void **state)
 	assert_false(p.live_kernel);
 }
 
+/* Hostile roots: a FIFO, a device, a directory and a huge sparse file. */
+static void test_hostile_files(void **state)
+{
+	(void)state;
+	struct paths p;
+	char path[512], buf[64];
+	int fd;
+
+	root_paths(&p);
+	snprintf(path, sizeof(path), "%s/root/etc/fifo", top);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(path_open(&p, PATH_ROOT, "/etc/fifo", O_RDONLY), -EINVAL);
+	assert_int_equal(path_read(&p, PATH_ROOT, "/etc/fifo", buf, sizeof(buf)), -EINVAL);
+	assert_null(path_fopen(&p, PATH_ROOT, "/etc/fifo"));
+	assert_int_equal(errno, EINVAL);
+	/* Symlinks into the root resolve inside it: /dev/null is the root's own. */
+	mklink("/dev/null", "root/etc/devnull");
+	assert_int_equal(path_open(&p, PATH_ROOT, "/etc/devnull", O_RDONLY), -ENOENT);
+	paths_init(&p);
+	assert_int_equal(path_open(&p, PATH_ROOT, "/dev/zero", O_RDONLY), -EINVAL);
+	root_paths(&p);
+	assert_int_equal(path_open(&p, PATH_ROOT, "/etc", O_RDONLY), -EISDIR);
+	snprintf(path, sizeof(path), "%s/root/etc/huge", top);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 257L << 20), 0);
+	close(fd);
+	assert_null(path_fopen(&p, PATH_ROOT, "/etc/huge"));
+	assert_int_equal(errno, EFBIG);
+	/* A regular file stays blocking after the non-blocking open. */
+	fd = path_open(&p, PATH_ROOT, "/etc/os-release", O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_read_strips_newlines),
 		cmocka_unit_test(test_bad_directories),
+		cmocka_unit_test(test_hostile_files),
 	};
 
 	return cmocka_run_group_tests_name("paths", tests, setup, teardown);

@@ -36,6 +36,8 @@
 /* procfs trees for verdict_decide()'s one file probe, sys/abi/vsyscall32. */
 static char top[64];
 static struct paths plain_paths, vsyscall_paths;
+/* "assume=ABI": the caller's --assume, applied after verdict_decide(). */
+static const struct abi_desc *assume_abi;
 
 struct verdict_case {
 	const char *name;
@@ -239,6 +241,9 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		f->config_x32 = tri(v);
 	} else if (!strcmp(key, "cmdline.ia32")) {
 		f->cmdline_ia32_off = !strcmp(v, "off");
+		f->cmdline_ia32_on = !strcmp(v, "on");
+	} else if (!strcmp(key, "config.ia32_default_disabled")) {
+		f->config_ia32_default_off = atoi(v);
 	} else if (!strcmp(key, "vsyscall32")) {
 		*p = atoi(v) ? &vsyscall_paths : &plain_paths;
 	} else if (!strcmp(key, "binfmt")) {
@@ -264,6 +269,16 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->pacman_arch, v);
 	} else if (!strcmp(key, "rpm")) {
 		COPY(f->rpm_arch, v);
+	} else if (!strcmp(key, "assume")) {
+		assume_abi = abi_named(v);
+	} else if (!strcmp(key, "container")) {
+		COPY(f->container, v);
+	} else if (!strcmp(key, "pid1")) {
+		COPY(f->pid1_init, v);
+	} else if (!strcmp(key, "glibc")) {
+		COPY(f->glibc_version, v);
+	} else if (!strcmp(key, "musl")) {
+		COPY(f->musl_version, v);
 	} else if (!strcmp(key, "os")) {
 		COPY(f->os_id, v);
 	} else if (!strcmp(key, "mod")) {
@@ -304,6 +319,7 @@ static const struct paths *build_facts(struct facts *f, const char *spec)
 	char buf[2048], *save = NULL, *item;
 
 	facts_init(f);
+	assume_abi = NULL;
 	COPY(buf, spec);
 	for (item = strtok_r(buf, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
 		char *eq, *key, *end;
@@ -423,6 +439,8 @@ static void test_verdict(void **state)
 	char got[4096], details[8192];
 
 	verdict_decide(p, &facts, &verdict);
+	if (assume_abi)
+		verdict_assume(p, &facts, &verdict, assume_abi, "--assume");
 	if (c->judge)
 		assert_non_null(verdict_judge(p, &facts, &verdict, abi_named(c->judge)));
 	render(&facts, &verdict, got, sizeof(got));
@@ -1028,6 +1046,56 @@ static const struct verdict_case cases[] = {
 	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|disabled by ia32_emulation= on the command line" } },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y: i386 off unless ia32_emulation=on",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.ia32_default_disabled=1; vsyscall32=1",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
+	  { "exec i386 no|disabled by default; boot with ia32_emulation=on" } },
+	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y with ia32_emulation=on",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.ia32_default_disabled=1; "
+	  "cmdline.ia32=on",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
+	  { "exec i386 native|enabled by ia32_emulation=on" } },
+	/* ---- --assume / EXECSTATE_ASSUME */
+	{ "--assume armhf agreeing with the facts: overridden, no conflict",
+	  ARM64_K "; userland=armhf; assume=armhf",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
+	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=uname-machine,cpuinfo-variant decided-by=--assume "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
+	{ "--assume arm64 on an armhf userland: the facts disagree",
+	  ARM64_K "; userland=armhf; assume=arm64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard "
+	  "arm-arch=v8 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=uname-machine,cpuinfo-variant,assumed-abi "
+	  "decided-by=--assume exec=arm64:native,armhf:native,armv6hf:native,armel:native", { "conflict assumed-abi|--assume assumes arm64 but /sbin/init is armhf" } },
+	{ "--assume armhf where no CPU runs AArch32",
+	  "kernel=aarch64; page=4096; probe=einval; userland=arm64; assume=armhf",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
+	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=overridden native-abis=arm64 emulated-abis=- module=absent "
+	  "conflicts=assumed-abi,assumed-not-native decided-by=--assume "
+	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no", { "conflict assumed-not-native|the assumed armhf cannot run natively here" } },
+	{ "--assume armel without userland evidence: nothing to contradict",
+	  "kernel=armv7l; cpu.arch=7; assume=armel",
+	  "machine=armv5tel debian-arch=armel gnu-type=arm-linux-gnueabi "
+	  "docker-platform=linux/arm/v5 kbuild-arch=arm bits=32 float-abi=soft "
+	  "arm-arch=v5 libc=unknown kernel-machine=armv7l kernel-bits=32 page-size=0 "
+	  "confidence=overridden native-abis=armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=- decided-by=--assume "
+	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 	{ "CONFIG_IA32_EMULATION=n",
 	  AMD64_K "; userland=amd64; config.ia32=n",
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
@@ -1231,9 +1299,239 @@ static int group_teardown(void **state)
 	return system(cmd);
 }
 
+/*
+ * The ecosystem keys (userspace/ecosys.c), one row per ABI and libc: every
+ * key of ecosys_keys, so a new ecosystem key fails every row until the
+ * table names it.  Values are those of the ecosystems' own tools (rustc
+ * --print target-list, go tool dist list, Node's process.arch, .NET's RID
+ * catalogue, conda subdirs, packaging.tags); suite 25-ecosystems checks
+ * them against the installed tools.
+ */
+struct eco_case {
+	const char *name;
+	const char *facts;
+	const char *want;
+};
+
+#define GLIBC_PLATFORMS_2_19(arch) \
+	"manylinux_2_19_" arch ",manylinux_2_18_" arch ",manylinux_2_17_" arch \
+	",manylinux2014_" arch
+#define X86_PLATFORMS_2_19(arch) \
+	GLIBC_PLATFORMS_2_19(arch) ",manylinux_2_16_" arch ",manylinux_2_15_" arch \
+	",manylinux_2_14_" arch ",manylinux_2_13_" arch ",manylinux_2_12_" arch \
+	",manylinux2010_" arch ",manylinux_2_11_" arch ",manylinux_2_10_" arch \
+	",manylinux_2_9_" arch ",manylinux_2_8_" arch ",manylinux_2_7_" arch \
+	",manylinux_2_6_" arch ",manylinux_2_5_" arch ",manylinux1_" arch
+
+static const struct eco_case eco_cases[] = {
+	{ "arm64 glibc", "kernel=aarch64; userland=arm64; glibc=2.19",
+	  "rust-target=aarch64-unknown-linux-gnu goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-arm64 conda-subdir=linux-aarch64 python-platforms="
+	  GLIBC_PLATFORMS_2_19("aarch64") ",linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
+	{ "arm64 musl", "kernel=aarch64; userland=arm64; bins.interp=/lib/ld-musl-aarch64.so.1; "
+	  "musl=1.2",
+	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms="
+	  "musllinux_1_2_aarch64,musllinux_1_1_aarch64,musllinux_1_0_aarch64,linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
+	{ "armhf glibc", "kernel=aarch64; userland=armhf; glibc=2.19",
+	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms="
+	  GLIBC_PLATFORMS_2_19("armv7l") ",linux_armv7l"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
+	{ "armhf musl (Alpine armv7)", "kernel=armv7l; userland=armhf; "
+	  "bins.interp=/lib/ld-musl-armhf.so.1; musl=1.2",
+	  "rust-target=armv7-unknown-linux-musleabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-musl-arm conda-subdir=linux-armv7l python-platforms="
+	  "musllinux_1_2_armv7l,musllinux_1_1_armv7l,musllinux_1_0_armv7l,linux_armv7l"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+	{ "armhf built for ARMv8 stays armv7 in every ecosystem",
+	  "kernel=aarch64; userland=armhf; bins.arch=8",
+	  "rust-target=armv7-unknown-linux-gnueabihf goarch=arm goarm=7 node-arch=arm "
+	  "dotnet-rid=linux-arm conda-subdir=linux-armv7l python-platforms=linux_armv7l"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
+	{ "armv6hf (Raspbian): no manylinux for armv6l", "kernel=armv6l; userland=armv6hf; "
+	  "glibc=2.36",
+	  "rust-target=arm-unknown-linux-gnueabihf goarch=arm goarm=6 node-arch=arm "
+	  "dotnet-rid=linux-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+	{ "armv6hf musl (Alpine armhf)", "kernel=armv6l; userland=armv6hf; "
+	  "bins.interp=/lib/ld-musl-armhf.so.1",
+	  "rust-target=arm-unknown-linux-musleabihf goarch=arm goarm=6 node-arch=arm "
+	  "dotnet-rid=linux-musl-armv6 conda-subdir=linux-armv6l python-platforms=linux_armv6l"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+	{ "armel: soft-float, no conda", "kernel=armv5tel; userland=armel; glibc=2.31",
+	  "rust-target=armv5te-unknown-linux-gnueabi goarch=arm goarm=5 node-arch=arm "
+	  "dotnet-rid=linux-armel conda-subdir=- python-platforms=linux_armv5tel"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+	{ "armel musl", "kernel=armv5tel; userland=armel; bins.interp=/lib/ld-musl-arm.so.1",
+	  "rust-target=armv5te-unknown-linux-musleabi goarch=arm goarm=5 node-arch=arm "
+	  "dotnet-rid=linux-musl-armel conda-subdir=- python-platforms=linux_armv5tel"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+	{ "amd64 glibc: manylinux down to 2.5", "kernel=x86_64; userland=amd64; glibc=2.19",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms="
+	  X86_PLATFORMS_2_19("x86_64") ",linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "amd64 glibc of unknown version", "kernel=x86_64; userland=amd64",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "amd64 glibc version unparsable", "kernel=x86_64; userland=amd64; glibc=2",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "i386 glibc", "kernel=x86_64; userland=i386; glibc=2.19",
+	  "rust-target=i686-unknown-linux-gnu goarch=386 goarm=- node-arch=ia32 "
+	  "dotnet-rid=linux-x86 conda-subdir=linux-32 python-platforms="
+	  X86_PLATFORMS_2_19("i686") ",linux_i686"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "x32: only Rust names it", "kernel=x86_64; userland=x32",
+	  "rust-target=x86_64-unknown-linux-gnux32 goarch=- goarm=- node-arch=- dotnet-rid=- "
+	  "conda-subdir=- python-platforms=-"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "riscv64", "kernel=riscv64; userland=riscv64; glibc=2.36",
+	  "rust-target=riscv64gc-unknown-linux-gnu goarch=riscv64 goarm=- node-arch=riscv64 "
+	  "dotnet-rid=linux-riscv64 conda-subdir=linux-riscv64 python-platforms=linux_riscv64"
+	  " docker-platforms=linux/riscv64 docker-platforms-emulated=- container=none" },
+	{ "ppc64el: node calls it ppc64", "kernel=ppc64le; userland=ppc64el; glibc=2.17",
+	  "rust-target=powerpc64le-unknown-linux-gnu goarch=ppc64le goarm=- node-arch=ppc64 "
+	  "dotnet-rid=linux-ppc64le conda-subdir=linux-ppc64le python-platforms="
+	  "manylinux_2_17_ppc64le,manylinux2014_ppc64le,linux_ppc64le"
+	  " docker-platforms=linux/ppc64le docker-platforms-emulated=- container=none" },
+	{ "s390x", "kernel=s390x; userland=s390x; glibc=2.16",
+	  "rust-target=s390x-unknown-linux-gnu goarch=s390x goarm=- node-arch=s390x "
+	  "dotnet-rid=linux-s390x conda-subdir=linux-s390x python-platforms=linux_s390x"
+	  " docker-platforms=linux/s390x docker-platforms-emulated=- container=none" },
+	{ "no userland, no kernel: unknown", "",
+	  "rust-target=unknown goarch=- goarm=- node-arch=- dotnet-rid=- conda-subdir=- "
+	  "python-platforms=-"
+	  " docker-platforms=- docker-platforms-emulated=- container=none" },
+};
+
+static void test_ecosys(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char got[4096], buf[2048];
+	size_t len = 0;
+
+	verdict_decide(p, &facts, &verdict);
+	got[0] = '\0';
+	for (int i = 0; ecosys_keys[i]; i++) {
+		assert_int_equal(verdict_value(&verdict, &facts, ecosys_keys[i], buf, sizeof(buf)),
+				 0);
+		for (char *ch = buf; *ch; ch++)
+			if (*ch == ' ')
+				*ch = ',';
+		len += snprintf(got + len, sizeof(got) - len, "%s%s=%s", len ? " " : "",
+				ecosys_keys[i], buf[0] ? buf : "-");
+	}
+	compare(c->name, got, c->want);
+	assert_int_equal(verdict_value(&verdict, &facts, "no-such-key", buf, sizeof(buf)), -1);
+}
+
+/* docker-platforms and docker-platforms-emulated on whole machines. */
+/*
+ * Containers: which binary decides the userland ("ABI BASIS CONTAINER"),
+ * when PID 1 is an init the runtime injected or of another ABI.
+ */
+static const struct eco_case container_cases[] = {
+	{ "container: docker --init's arm64 docker-init does not decide an armhf image",
+	  ARM64_K "; userland=armhf; init=arm64; container=docker; pid1=docker-init",
+	  "armhf /bin/sh docker" },
+	{ "container: a foreign init without a known name, in podman",
+	  ARM64_K "; userland=armhf; init=arm64; container=podman",
+	  "armhf /bin/sh podman" },
+	{ "container: an injected init outside a detected container is still skipped",
+	  ARM64_K "; userland=armhf; init=arm64; pid1=tini",
+	  "armhf /bin/sh none" },
+	{ "container: an init of the image's own ABI decides",
+	  ARM64_K "; userland=armhf; container=docker",
+	  "armhf /sbin/init docker" },
+	{ "no container: a foreign /sbin/init still decides (mixed userland)",
+	  ARM64_K "; userland=armhf; init=arm64",
+	  "arm64 /sbin/init none" },
+	{ "container: a foreign init with an unreadable /bin/sh decides",
+	  ARM64_K "; userland=armhf; init=arm64; sh=missing; container=docker",
+	  "arm64 /sbin/init docker" },
+
+};
+
+static void test_container(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char value[64], got[512];
+
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "container", value, sizeof(value)), 0);
+	snprintf(got, sizeof(got), "%s %s %s", verdict.abi->name, verdict.basis, value);
+	if (strcmp(got, c->want))
+		fail_msg("%s:\n   got: %s\n  want: %s", c->name, got, c->want);
+}
+
+static const struct eco_case docker_cases[] = {
+	{ "docker: Pi 4 armhf userland, the daemon's own platform first",
+	  ARM64_K "; userland=armhf",
+	  "linux/arm/v7 linux/arm64 linux/arm/v6 linux/arm/v5|" },
+	{ "docker: arm64 without AArch32 runs no arm/*",
+	  "kernel=aarch64; page=4096; probe=einval; userland=arm64",
+	  "linux/arm64|" },
+	{ "docker: a 16K-page kernel runs no arm/* although it has COMPAT",
+	  "kernel=aarch64; page=16384; config.compat=y; " PI4 "; userland=arm64",
+	  "linux/arm64|" },
+	{ "docker: amd64 with IA32 emulation runs 386",
+	  AMD64_K "; config.ia32=y; userland=amd64",
+	  "linux/amd64 linux/386|" },
+	{ "docker: ia32_emulation=off drops 386",
+	  AMD64_K "; config.ia32=y; cmdline.ia32=off; userland=amd64",
+	  "linux/amd64|" },
+	{ "docker: qemu-user-static binfmt handlers are emulated platforms",
+	  AMD64_K "; config.ia32=y; userland=amd64; "
+	  "binfmt=qemu-aarch64,arm64,enabled,/usr/libexec/qemu-binfmt/aarch64-binfmt-P; "
+	  "binfmt=qemu-arm,armhf,enabled,/usr/libexec/qemu-binfmt/arm-binfmt-P; "
+	  "binfmt=qemu-riscv64,riscv64,disabled,/usr/libexec/qemu-binfmt/riscv64-binfmt-P",
+	  "linux/amd64 linux/386|linux/arm64 linux/arm/v7" },
+	{ "docker: a userland that does not run natively is not listed first",
+	  "kernel=aarch64; page=4096; probe=einval; userland=armhf; "
+	  "binfmt=qemu-arm,armhf,enabled,/usr/bin/qemu-arm-static",
+	  "linux/arm64|linux/arm/v7 linux/arm/v6 linux/arm/v5" },
+};
+
+static void test_docker(void **state)
+{
+	const struct eco_case *c = *state;
+	const struct paths *p = build_facts(&facts, c->facts);
+	char native[512], emulated[512], got[1100];
+
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "docker-platforms", native,
+				       sizeof(native)), 0);
+	assert_int_equal(verdict_value(&verdict, &facts, "docker-platforms-emulated", emulated,
+				       sizeof(emulated)), 0);
+	snprintf(got, sizeof(got), "%s|%s", native, emulated);
+	if (strcmp(got, c->want))
+		fail_msg("%s:\n   got: %s\n  want: %s", c->name, got, c->want);
+}
+
+/* A list longer than the buffer is cut at a tag, never overruns. */
+static void test_ecosys_truncates(void **state)
+{
+	const struct paths *p = build_facts(&facts, "kernel=x86_64; userland=amd64; glibc=2.99");
+	char buf[64];
+
+	(void)state;
+	verdict_decide(p, &facts, &verdict);
+	assert_int_equal(verdict_value(&verdict, &facts, "python-platforms", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "manylinux_2_99_x86_64 manylinux_2_98_x86_64");
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[ARRAY_SIZE(cases) + 2];
+	struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(eco_cases) + ARRAY_SIZE(docker_cases) +
+			       ARRAY_SIZE(container_cases) + 3];
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -1243,5 +1541,16 @@ int main(void)
 					  NULL };
 	tests[n++] = (struct CMUnitTest){ "every verdict key has a value", test_keys, NULL, NULL,
 					  NULL };
+	for (size_t i = 0; i < ARRAY_SIZE(eco_cases); i++)
+		tests[n++] = (struct CMUnitTest){ eco_cases[i].name, test_ecosys, NULL, NULL,
+						  (void *)&eco_cases[i] };
+	for (size_t i = 0; i < ARRAY_SIZE(docker_cases); i++)
+		tests[n++] = (struct CMUnitTest){ docker_cases[i].name, test_docker, NULL, NULL,
+						  (void *)&docker_cases[i] };
+	for (size_t i = 0; i < ARRAY_SIZE(container_cases); i++)
+		tests[n++] = (struct CMUnitTest){ container_cases[i].name, test_container, NULL,
+						  NULL, (void *)&container_cases[i] };
+	tests[n++] = (struct CMUnitTest){ "python-platforms cut to the buffer",
+					  test_ecosys_truncates, NULL, NULL, NULL };
 	return _cmocka_run_group_tests("verdict", tests, n, group_setup, group_teardown);
 }
