@@ -1051,7 +1051,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:no,x32:unknown",
 	  { "exec i386 no|disabled by default; boot with ia32_emulation=on" } },
 	{ "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y with ia32_emulation=on",
@@ -1060,7 +1060,7 @@ static const struct verdict_case cases[] = {
 	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
 	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
 	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
-	  "native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
 	  { "exec i386 native|enabled by ia32_emulation=on" } },
 	/* ---- --assume / EXECSTATE_ASSUME */
@@ -1069,7 +1069,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
 	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "confidence=overridden exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
 	  "module=absent conflicts=uname-machine,cpuinfo-variant decided-by=--assume "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
 	{ "--assume arm64 on an armhf userland: the facts disagree",
@@ -1077,7 +1077,7 @@ static const struct verdict_case cases[] = {
 	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
 	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard "
 	  "arm-arch=v8 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=overridden native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "confidence=overridden exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
 	  "module=absent conflicts=uname-machine,cpuinfo-variant,assumed-abi "
 	  "decided-by=--assume exec=arm64:native,armhf:native,armv6hf:native,armel:native", { "conflict assumed-abi|--assume assumes arm64 but /sbin/init is armhf" } },
 	{ "--assume armhf where no CPU runs AArch32",
@@ -1085,7 +1085,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
 	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard "
 	  "arm-arch=v7 libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
-	  "confidence=overridden native-abis=arm64 emulated-abis=- module=absent "
+	  "confidence=overridden exec-mode=unknown native-abis=arm64 emulated-abis=- module=absent "
 	  "conflicts=assumed-abi,assumed-not-native decided-by=--assume "
 	  "exec=arm64:native,armhf:no,armv6hf:no,armel:no", { "conflict assumed-not-native|the assumed armhf cannot run natively here" } },
 	{ "--assume armel without userland evidence: nothing to contradict",
@@ -1093,7 +1093,7 @@ static const struct verdict_case cases[] = {
 	  "machine=armv5tel debian-arch=armel gnu-type=arm-linux-gnueabi "
 	  "docker-platform=linux/arm/v5 kbuild-arch=arm bits=32 float-abi=soft "
 	  "arm-arch=v5 libc=unknown kernel-machine=armv7l kernel-bits=32 page-size=0 "
-	  "confidence=overridden native-abis=armhf,armv6hf,armel emulated-abis=- "
+	  "confidence=overridden exec-mode=unknown native-abis=armhf,armv6hf,armel emulated-abis=- "
 	  "module=absent conflicts=- decided-by=--assume "
 	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
 	{ "CONFIG_IA32_EMULATION=n",
