@@ -8,16 +8,17 @@
 # console, the userland's Debian architecture, the busybox of the other
 # execution state (OTHER), guest probes (PROBES) and a table of expectations
 #     KEY  OP  VALUE
-# (lines starting with # are comments) over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh), where OP is
-# = (equal; an empty VALUE means the guest reported an empty value), ~
-# (extended regex) or == (equal to the value of the key named as VALUE, an
-# independent source in the same guest; both must be non-empty).  There is no
-# negative operator: an error message differs from any value, so the table
-# says what a key is, never what it is not.  Every scenario must assert the
-# CLI's verdict before the module is loaded (pre.cli.*), with it (cli.*) and
-# under linux32 (linux32.cli.*) exactly: the keys in $required_keys.  Every
-# scenario also checks the load, unload, kernel log and taint.  No argument
-# runs every scenario.
+# over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh; lines
+# starting with # are comments), where OP is = (equal; an empty VALUE means
+# the guest reported an empty value), ~ (extended regex) or == (equal to the
+# value of the key named as VALUE, an independent source in the same guest;
+# both must be non-empty).  There is no negative operator: an error message
+# differs from any value, so the table says what a key is, never what it is
+# not.  Every scenario must pin with = the CLI's machine, debian-arch,
+# kernel-machine, confidence, conflicts and check (every --list-targets
+# target) before the module is loaded (pre.cli.*), with it (cli.*) and under
+# linux32 (linux32.cli.*).  Every scenario also checks the load, unload,
+# kernel log and taint.  No argument runs every scenario.
 #
 # Environment: EXECSTATE_CACHE (downloads, sysroots, initramfs bases under
 # vm/), EXECSTATE_BUILD (CLI builds, module builds, console logs under vm/),
