@@ -120,13 +120,26 @@ else
 	console=$build/debian-install/console.log
 	mkdir -p "$build/debian-install"
 	vlog=$build/debian-install/run.log
-	"$src/tests/vm/debian-install.sh" run "$console" >"$vlog" 2>&1
+	# A fresh console and a nonce on every line the guest reports: nothing
+	# from an earlier run or boot can stand in for this one.
+	rm -f "$console"
+	nonce=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+	"$src/tests/vm/debian-install.sh" run "$console" "$nonce" >"$vlog" 2>&1
 	rc=$?
 	check "arm64 packages built and installed in the Debian arm64 rootfs, system booted (see $vlog)" \
 		test "$rc" -eq 0
 	[ "$rc" -eq 0 ] || tail -n 15 "$vlog" | sed 's/^/# /'
-	# Lines the check unit prints on the console: "execstate-vm: KEY=VALUE".
-	vm() { sed -n "s/^.*execstate-vm: $1=//p" "$console" 2>/dev/null | tr -d '\r' | head -n1; }
+	# Lines the check unit prints on the console: "execstate-vm NONCE: KEY=VALUE".
+	vm() {
+		local line
+		line=$(grep -a -m1 "execstate-vm $nonce: $1=" "$console" 2>/dev/null) ||
+			{ echo "(not reported)"; return; }
+		line=${line%$'\r'}
+		echo "${line#*"execstate-vm $nonce: $1="}"
+	}
+	boot_id=$(vm boot-id)
+	check "the guest reported its boot (boot id ${boot_id}) with this run's nonce" \
+		grep -Eqx '[0-9a-f-]{36}' <<<"$boot_id"
 	vm_table=(
 		"dkms-status|installed|dkms built and installed the module from the package's postinst"
 		"loaded-at-boot|yes|the module was loaded at boot"
@@ -137,12 +150,16 @@ else
 		"debian-arch|arm64|execstate get debian-arch is arm64"
 		"module|loaded|execstate get module: loaded (through libkmod)"
 		"machine|aarch64|execstate get machine is aarch64"
+		"kernel-machine|aarch64|execstate get kernel-machine is aarch64"
+		"conflicts||execstate get conflicts is empty"
+		"check-arm64|0|execstate check --target arm64 exits 0"
+		"check-armhf|0|execstate check --target armhf exits 0 (Cortex-A72 runs AArch32)"
 		"kernel-warnings|0|no WARNING, BUG, Oops or call trace in the kernel log"
 	)
 	for row in "${vm_table[@]}"; do
 		IFS='|' read -r key want what <<<"$row"
 		got=$(vm "$key")
-		check "$what${got:+ (got: $got)}" test "$got" = "$want"
+		check "$what (got: '$got')" test "$got" = "$want"
 	done
 	# O (out-of-tree, 4096) and E (unsigned for the kernel's key, 8192) are
 	# inherent to a dkms-built module; any other taint bit is a real problem.

@@ -504,13 +504,29 @@ else
 	EOF
 fi
 
-# The plain verdict path never maps libkmod (or libcrypto with it).
-for args in "get machine" "get gnu-type" "check --target amd64"; do
+# The plain verdict path never maps libkmod (or libcrypto with it).  The
+# run must succeed with its usual answer (from uname and dpkg, as in
+# host_expect) and the loader must have logged libc, or an empty list of
+# mapped libraries would prove nothing.
+host_abi=$(dpkg --print-architecture)
+while IFS='|' read -r args want_rc want_out; do
 	# shellcheck disable=SC2086
-	mapped=$(LD_DEBUG=files "$cli" $args 2>&1 >/dev/null | grep -o 'libkmod[^ ]*\|libcrypto[^ ]*' |
-		sort -u | tr '\n' ' ')
-	check "execstate $args maps neither libkmod nor libcrypto" "" "$mapped"
-done
+	LD_DEBUG=files "$cli" $args >"$tmp/ld.out" 2>"$tmp/ld.err"
+	rc=$?
+	check "execstate $args under LD_DEBUG=files: exit $want_rc, prints '$want_out'" \
+		"$want_rc $want_out" "$rc $(cat "$tmp/ld.out")" "$(grep -v '^ *[0-9]*:' "$tmp/ld.err")"
+	if grep -q 'file=libc\.so\.6 ' "$tmp/ld.err"; then
+		mapped=$(grep -o 'file=\(libkmod\|libcrypto\)[^ ]*' "$tmp/ld.err" | sort -u | tr '\n' ' ')
+		check "execstate $args maps neither libkmod nor libcrypto" "" "$mapped"
+	else
+		not_ok "execstate $args maps neither libkmod nor libcrypto" \
+			"the loader logged no file=libc.so.6 line: LD_DEBUG=files did not work"
+	fi
+done <<-EOF
+	get machine|0|$(uname -m)
+	get debian-arch|0|$host_abi
+	check --target amd64|$([ "$host_abi" = amd64 ] && echo 0 || echo 1)|
+EOF
 
 # ---------------------------------------------------------------- benchmark
 out=$("$src/bench/verdict.sh" 5 1 2>&1)

@@ -7,8 +7,12 @@
 # modules-load.d entry loads the module at boot and a oneshot unit records
 # the CLI's verdict on the serial console.
 #
-#   tests/vm/debian-install.sh rootfs     build (or reuse) the cached rootfs
-#   tests/vm/debian-install.sh run LOG    build, install, boot; console to LOG
+#   tests/vm/debian-install.sh rootfs            build (or reuse) the cached rootfs
+#   tests/vm/debian-install.sh run LOG NONCE     build, install, boot; console to LOG
+#
+# LOG is emptied first, and every line the boot-time check prints carries
+# NONCE ("execstate-vm NONCE: KEY=VALUE"), so that nothing from an earlier
+# run or boot can pass for this one's result.
 #
 # Rootfs stages are cached under $EXECSTATE_CACHE/debian-install: "base"
 # (debootstrap minbase) and "deps" (kernel, headers, dkms, systemd and the
@@ -163,12 +167,16 @@ copy_source() {
 	tar -C "$top" --exclude-vcs --exclude-vcs-ignores --exclude=./build -cf - . | tar -x -C "$1"
 }
 
-# Runs once at boot of the installed system, after systemd-modules-load,
-# and prints "execstate-vm: KEY=VALUE" lines on the console for the host.
+# write_check_unit NONCE: runs once at boot of the installed system, after
+# systemd-modules-load, and prints "execstate-vm NONCE: KEY=VALUE" lines on
+# the console for the host.
 write_check_unit() {
-	cat >"$root/usr/local/sbin/execstate-vm-check" <<'CHECK'
-#!/bin/sh
-say() { echo "execstate-vm: $1=$2"; }
+	{
+		echo '#!/bin/sh'
+		echo "nonce=$1"
+		cat <<'CHECK'
+say() { echo "execstate-vm $nonce: $1=$2"; }
+say boot-id "$(cat /proc/sys/kernel/random/boot_id)"
 # Loaded before this unit ran, and by systemd-modules-load from the
 # modules-load.d entry: it logs each module it inserts.  Its messages are
 # matched by identifier, since the short-lived process is often gone before
@@ -190,15 +198,26 @@ say dkms-status "$(echo "$status" | sed -n '1s/^execstate[^:]*: //p')"
 for f in abi_version kernel_machine kernel_bits compat aarch32_el0; do
 	say "$f" "$(cat /sys/kernel/execstate/$f 2>&1)"
 done
-for key in confidence debian-arch machine module; do
-	say "$key" "$(execstate get "$key" 2>&1)"
+# A failing command reports its exit code, so an error never reads as a value.
+for key in confidence debian-arch machine kernel-machine module conflicts; do
+	value=$(execstate get "$key" 2>&1) || value="$value [exit $?]"
+	say "$key" "$value"
+done
+for abi in arm64 armhf armel; do
+	execstate check --target "$abi" >/dev/null 2>&1
+	say "check-$abi" "$?"
 done
 execstate 2>&1 | sed 's/^/execstate-vm-report: /'
-say kernel-warnings "$(dmesg | grep -cE 'WARNING|BUG|Oops|Call trace')"
+if log=$(dmesg 2>&1); then
+	say kernel-warnings "$(printf '%s\n' "$log" | grep -cE 'WARNING|BUG|Oops|Call trace')"
+else
+	say kernel-warnings "dmesg failed: $log"
+fi
 say tainted "$(cat /proc/sys/kernel/tainted)"
 say done yes
 systemctl --no-block poweroff
 CHECK
+	} >"$root/usr/local/sbin/execstate-vm-check"
 	chmod 0755 "$root/usr/local/sbin/execstate-vm-check"
 	cat >"$root/etc/systemd/system/execstate-vm-check.service" <<'UNIT'
 [Unit]
@@ -220,7 +239,8 @@ UNIT
 }
 
 cmd_run() {
-	local console=$1 base deps version kimg initrd img
+	local console=$1 nonce=$2 base deps version kimg initrd img
+	: >"$console" || die "cannot write $console"
 	version=$(cat "$top/VERSION")
 	binfmt_aarch64
 	base=$(stage_base)
@@ -235,7 +255,7 @@ cmd_run() {
 	in_root sh -c "dpkg -i /root/build/execstate_${version}_arm64.deb \
 		/root/build/execstate-dkms_${version}_all.deb && dkms status" \
 		>"$work/install.log" 2>&1 || die "dpkg -i failed, see $work/install.log"
-	write_check_unit
+	write_check_unit "$nonce"
 	chroot_umount
 	kimg=$(ls "$root"/boot/vmlinuz-*-arm64 | sort -V | tail -n1)
 	initrd=$root/boot/initrd.img-${kimg##*/vmlinuz-}
@@ -254,7 +274,8 @@ cmd_run() {
 		-append "root=/dev/vda rw console=ttyAMA0 panic=-1" \
 		-drive "file=$img,if=virtio,format=raw" >"$console" 2>&1 </dev/null ||
 		die "qemu failed or timed out, see $console"
-	grep -q 'execstate-vm: done=yes' "$console" || die "the check unit did not finish, see $console"
+	grep -q "execstate-vm $nonce: done=yes" "$console" ||
+		die "the check unit did not finish, see $console"
 	rm -f "$img"
 }
 
@@ -263,8 +284,13 @@ cmd_run() {
 {
 	case ${1:-} in
 	rootfs) cmd_rootfs ;;
-	run) [ $# -eq 2 ] || die "usage: $0 run CONSOLE-LOG"; cmd_run "$2" ;;
-	*) die "usage: $0 rootfs | run CONSOLE-LOG" ;;
+	run)
+		if [ $# -ne 3 ] || ! [[ $3 =~ ^[0-9a-f]{8,}$ ]]; then
+			die "usage: $0 run CONSOLE-LOG NONCE (8 or more hex digits)"
+		fi
+		cmd_run "$2" "$3"
+		;;
+	*) die "usage: $0 rootfs | run CONSOLE-LOG NONCE" ;;
 	esac
 	exit
 }

@@ -16,6 +16,39 @@ mount -t devtmpfs devtmpfs /dev
 S=/sys/kernel/execstate
 r() { printf '@@ %s=%s\n' "$1" "$2"; }
 exists() { if [ -e "$1" ]; then echo present; else echo absent; fi; }
+# rc KEY CMD...: what CMD prints (stdout and stderr), with " [exit N]"
+# appended when it fails, so that an error never looks like a value, not
+# even like an empty one.
+rc() {
+	_key=$1
+	shift
+	_out=$("$@" 2>&1)
+	_rc=$?
+	[ $_rc -eq 0 ] || _out="$_out [exit $_rc]"
+	r "$_key" "$_out"
+}
+# verdict PREFIX [WRAPPER]: the CLI's core verdict and `check --target` for
+# every target of `execstate --list-targets` as "ABI=CODE ..." (0 native,
+# 1 not; 2 is an error), run under WRAPPER (e.g. linux32) if given.  A
+# wrapper that fails reports its error instead of the codes, which would
+# otherwise be its exit code.
+verdict() {
+	_prefix=$1
+	shift
+	for _key in machine debian-arch kernel-machine confidence conflicts; do
+		rc "$_prefix.$_key" "$@" execstate get "$_key"
+	done
+	if [ $# -gt 0 ] && ! "$@" true >/dev/null 2>&1; then
+		rc "$_prefix.check" "$@" true
+		return
+	fi
+	_codes=
+	for _abi in $(execstate --list-targets | cut -d' ' -f1); do
+		"$@" execstate check --target "$_abi" >/dev/null 2>&1
+		_codes="$_codes $_abi=$?"
+	done
+	r "$_prefix.check" "${_codes# }"
+}
 
 echo "@@@ begin $SCENARIO"
 r uname_m "$(uname -m)"
@@ -26,6 +59,11 @@ r kernel.midr_el1.cpu0 "$(cat /sys/devices/system/cpu/cpu0/regs/identification/m
 # What the kernel logged and tainted before the module existed is the
 # baseline: the host judges only what changed after this marker.
 r tainted.boot "$(cat /proc/sys/kernel/tainted)"
+# The verdict the CLI infers on this real kernel without the module.
+if [ -x /bin/execstate ]; then
+	verdict pre.cli
+	execstate 2>&1 | sed 's/^/@pre-report /'
+fi
 echo "execstate-vm: loading the module" >/dev/kmsg
 insmod /lib/execstate.ko
 r insmod "$?"
@@ -34,14 +72,12 @@ for f in $(cd $S && find . -type f | sort); do
 done
 
 if [ -x /bin/execstate ]; then
-	for key in machine debian-arch gnu-type docker-platform kbuild-arch bits \
-		float-abi arm-arch kernel-machine confidence conflicts; do
-		r "cli.$key" "$(execstate get "$key" 2>&1)"
+	for key in gnu-type docker-platform kbuild-arch bits float-abi arm-arch; do
+		rc "cli.$key" execstate get "$key"
 	done
-	for abi in arm64 armhf armel amd64 i386; do
-		execstate check --target "$abi" >/dev/null 2>&1
-		r "cli.check.$abi" "$?"
-	done
+	verdict cli
+	# The same, through a 32-bit personality (uname -m armv8l or i686).
+	verdict linux32.cli linux32
 	r cli.json "$(execstate --json 2>&1 | tr -d '\n')"
 	# The task state comes from netlink GET_TASK whichever source the
 	# machine's facts come from.
@@ -94,8 +130,8 @@ r nl.kernel_log "$(dmesg | sed -n '/execstate-vm: loading the module/,$p' | grep
 
 # A 32-bit personality must show in the module's view of the task, and
 # must be refused where no CPU runs 32-bit code.
-r linux32.task_personality "$(linux32 nlprobe personality 2>&1)"
-r linux32.uname_m "$(linux32 uname -m 2>&1)"
+rc linux32.task_personality linux32 /bin/nlprobe personality
+rc linux32.uname_m linux32 uname -m
 
 # The busybox and nlprobe of the other execution state (64-bit on a 32-bit
 # userland and the reverse): whether the kernel execs them at all

@@ -9,11 +9,17 @@
 # architecture, the busybox of the other execution state (OTHER), guest
 # probes (PROBES) and a table of expectations
 #     KEY  OP  VALUE
-# over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh), where OP is
-# = (equal), != , ~ (extended regex), !~ , or == (equal to the value of the
-# key named as VALUE, an independent source in the same guest).  Every
-# scenario also checks the load, unload, kernel log and taint.  No argument
-# runs every scenario.
+# over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh; lines
+# starting with # are comments), where OP is = (equal; an empty VALUE means
+# the guest reported an empty value), ~ (extended regex) or == (equal to the
+# value of the key named as VALUE, an independent source in the same guest;
+# both must be non-empty).  There is no negative operator: an error message
+# differs from any value, so the table says what a key is, never what it is
+# not.  Every scenario must pin with = the CLI's machine, debian-arch,
+# kernel-machine, confidence, conflicts and check (every --list-targets
+# target) before the module is loaded (pre.cli.*), with it (cli.*) and under
+# linux32 (linux32.cli.*).  Every scenario also checks the load, unload,
+# kernel log and taint.  No argument runs every scenario.
 #
 # Environment: EXECSTATE_CACHE (downloads, sysroots, initramfs bases under
 # vm/), EXECSTATE_BUILD (CLI builds, module builds, console logs under vm/),
@@ -326,16 +332,24 @@ done
 # One scenario: payload, boot, judgement.  Writes unnumbered TAP to
 # $run/NAME/result.tap.
 
-# holds VALUE OP WANT: whether an expectation holds (OP: = != ~ !~).
+# holds VALUE OP WANT: whether an expectation holds (OP: = ~).
 holds() {
 	case $2 in
 	=) [ "$1" = "$3" ] ;;
-	!=) [ "$1" != "$3" ] ;;
 	'~') [[ $1 =~ $3 ]] ;;
-	'!~') ! [[ $1 =~ $3 ]] ;;
 	*) return 1 ;;
 	esac
 }
+
+# The verdict every scenario pins with "=": before insmod (inferred), with
+# the module, and under linux32.  KEY.check is "ABI=CODE" for every target
+# of `execstate --list-targets`.
+required_keys=
+for prefix in pre.cli cli linux32.cli; do
+	for key in machine debian-arch kernel-machine confidence conflicts check; do
+		required_keys="$required_keys $prefix.$key"
+	done
+done
 
 judge() {
 	local s=$1 log=$2
@@ -366,8 +380,27 @@ judge() {
 	result $finished "guest ran to the end and powered off" "console log: $(shown "$log")"
 	[ $finished = yes ] || return
 
+	local missing_keys=
+	for key in $required_keys; do
+		grep -Eq "^[[:space:]]*${key//./\\.}[[:space:]]+=([[:space:]]|\$)" <<<"$EXPECT" ||
+			missing_keys="$missing_keys $key"
+	done
+	if [ -z "$missing_keys" ]; then
+		result yes "the scenario pins the whole verdict before insmod, with the module and under linux32"
+	else
+		result no "the scenario pins the whole verdict before insmod, with the module and under linux32" \
+			"no '= VALUE' line in EXPECT for:$missing_keys"
+	fi
+
 	while read -r key op want; do
-		[ -z "$key" ] && continue
+		case $key in '' | '#'*) continue ;; esac
+		case $op in
+		= | '~' | ==) ;;
+		*)
+			result no "$key $op $want" "unknown operator '$op' (use =, ~ or ==)"
+			continue
+			;;
+		esac
 		if [ -z "${got[$key]+set}" ]; then
 			result no "$key $op $want" "the guest did not report $key"
 			continue
@@ -379,7 +412,10 @@ judge() {
 				continue
 			fi
 			other=${got[$want]}
-			if holds "$val" = "$other"; then
+			# Two empty values agree only in that both sources failed.
+			if [ -z "$val" ] || [ -z "$other" ]; then
+				result no "$key == $want" "empty: $key='$val', $want='$other'"
+			elif holds "$val" = "$other"; then
 				result yes "$key == $want ($other)"
 			else
 				result no "$key == $want ($other)" "got '$val'"
