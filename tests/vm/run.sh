@@ -5,14 +5,18 @@
 #
 # A scenario is tests/vm/scenarios/NAME.conf: the kernel (suite, Debian
 # architecture, flavour for scripts/kheaders.sh), the QEMU command, the
-# console, the userland's Debian architecture, the busybox of the other
-# execution state (OTHER), guest probes (PROBES) and a table of expectations
+# console, extra kernel command line (APPEND, optional), the userland's
+# Debian architecture, the busybox of the other execution state (OTHER),
+# guest probes (PROBES) and a table of expectations
 #     KEY  OP  VALUE
 # over the guest's "@@ KEY=VALUE" report (tests/vm/guest-init.sh), where OP is
 # = (equal), != , ~ (extended regex), !~ , or == (equal to the value of the
 # key named as VALUE, an independent source in the same guest).  Every
 # scenario also checks the load, unload, kernel log and taint.  No argument
 # runs every scenario.
+#
+# run.sh --prepare DEBARCH DIR only prepares DEBARCH's userland and copies it
+# to DIR (base.cpio.gz, execprobe, execstate), for tests/stress/run.sh.
 #
 # Environment: EXECSTATE_CACHE (downloads, sysroots, initramfs bases under
 # vm/), EXECSTATE_BUILD (CLI builds, module builds, console logs under vm/),
@@ -31,10 +35,16 @@ jobs_max=${VM_JOBS:-2}
 vm_timeout=${VM_TIMEOUT:-180}
 mkdir -p "$cache" "$out/logs"
 
+prepare_dir=
 case ${1:-} in
 -h | --help)
 	sed -n '2,/^set /{/^set /d; s/^# \{0,1\}//p}' "$0"
 	exit 0
+	;;
+--prepare)
+	[ $# -eq 3 ] || { echo "usage: run.sh --prepare DEBARCH DIR" >&2; exit 2; }
+	prepare_arch=$2 prepare_dir=$3
+	set --
 	;;
 esac
 if [ $# -eq 0 ]; then
@@ -259,10 +269,23 @@ kernel_name() { echo "$1" | tr ' ' '-'; }
 
 # load_conf NAME: the scenario's variables, none left over from another.
 load_conf() {
-	KERNEL='' QEMU='' CONSOLE='' USERLAND='' OTHER='' PROBES='' EXPECT=''
+	KERNEL='' QEMU='' CONSOLE='' APPEND='' USERLAND='' OTHER='' PROBES='' EXPECT=''
 	# shellcheck source=/dev/null
 	source "$vmdir/scenarios/$1.conf"
 }
+
+if [ -n "$prepare_dir" ]; then
+	(prep_userland "$prepare_arch")
+	(prep_base "$prepare_arch")
+	cat "$prep"/*.err >&2 2>/dev/null && exit 1
+	o=$(cat "$prep/userland-$prepare_arch.ok")
+	mkdir -p "$prepare_dir"
+	cp "$(cat "$prep/base-$prepare_arch.ok")" "$prepare_dir/base.cpio.gz"
+	cp "$o/execprobe" "$prepare_dir/"
+	[ -e "$o/execstate" ] || { cat "$o/cli-error" >&2; exit 1; }
+	cp "$o/execstate" "$prepare_dir/"
+	exit 0
+fi
 
 declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
 for s in "${scenarios[@]}"; do
@@ -445,7 +468,7 @@ run_scenario() {
 	# shellcheck disable=SC2086 # QEMU is a command line
 	timeout -k 10 "$vm_timeout" $QEMU -m 512 -nographic -no-reboot \
 		-kernel "$vmlinuz" -initrd "$initrd" \
-		-append "console=$CONSOLE rdinit=/init panic=-1 quiet" </dev/null >"$log" 2>&1
+		-append "console=$CONSOLE rdinit=/init panic=-1 quiet${APPEND:+ $APPEND}" </dev/null >"$log" 2>&1
 	rc=$?
 	if [ $rc -eq 124 ]; then
 		echo "# $s: QEMU killed after ${vm_timeout}s" >>"$tap"
