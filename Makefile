@@ -2,6 +2,7 @@
 #   make                build the CLI (and the module when kernel headers exist)
 #   make run            build and print the verdict for this machine
 #   make test           install missing test dependencies, run every test
+#   make stress         500 load/unload cycles on a debug kernel (tests/stress)
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make CROSS_COMPILE=aarch64-linux-gnu-   cross-build the CLI against a
 #                       sysroot of that architecture's Debian -dev packages
@@ -70,6 +71,10 @@ test: test-deps
 	$(MAKE) -C userspace $(userspace_args) unit
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/run-all.sh
 
+# The full stress run; `make test` runs a shorter one (tests/suites/55-stress.sh).
+stress: test-deps
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/stress/run.sh 500
+
 style:
 	$(MAKE) -C kmod style
 
@@ -127,5 +132,5 @@ clean:
 	rm -rf build
 	-$(MAKE) -C kmod clean
 
-.PHONY: all cli man module run deps test-deps test style install uninstall clean \
+.PHONY: all cli man module run deps test-deps test stress style install uninstall clean \
 	dkms-src dkms-install dkms-remove
