@@ -120,7 +120,8 @@ cp "$out/run/userland/base.cpio.gz" "$initrd"
 (cd "$out/run/payload" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >>"$initrd")
 
 started=$SECONDS
-timeout -k 10 "$timeout" nice qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 3 -m 1536 \
+smp=3
+timeout -k 10 "$timeout" nice qemu-system-aarch64 -M virt -cpu cortex-a72 -smp $smp -m 1536 \
 	-nographic -no-reboot -kernel "$image" -initrd "$initrd" \
 	-append "console=ttyAMA0 rdinit=/init panic=-1 quiet log_buf_len=8M" </dev/null >"$console" 2>&1
 rc=$?
@@ -148,7 +149,10 @@ result $finished "guest ran to the end and powered off" "console log: $console" 
 	"$(grep -aE 'Unable to handle|Kernel panic|BUG:|Oops' "$console" | head -n 3 | tr -d '\r')"
 [ $finished = yes ] || finish
 
-section() { sed -n "s/\r\$//; s/^@$1 //p" "$console"; }
+# The kernel log with each line's <level>, and kmemleak's report.
+dmesg=$out/dmesg.txt kmemleak=$out/kmemleak.txt
+sed -n 's/\r$//; s/^@dmesg //p' "$console" >"$dmesg"
+sed -n 's/\r$//; s/^@kmemleak //p' "$console" >"$kmemleak"
 
 expect() { # expect KEY OP WANT: OP is = or -gt (numbers)
 	local val=${got[$1]-}
@@ -164,7 +168,7 @@ expect() { # expect KEY OP WANT: OP is = or -gt (numbers)
 
 # The detectors are on: a kernel without them would pass everything below.
 for banner in 'KernelAddressSanitizer initialized' 'kmemleak: Kernel memory leak detector initialized'; do
-	if section dmesg | grep -q "$banner"; then
+	if grep -q "$banner" "$dmesg"; then
 		result yes "kernel log says '$banner'"
 	else
 		result no "kernel log says '$banner'"
@@ -183,10 +187,11 @@ expect kunit.rmmod = 0
 rm -f "$out/kunit.json"
 {
 	printf 'KTAP version 1\n1..1\n'
-	section dmesg | sed 's/^<[0-9]*>//' |
+	sed 's/^<[0-9]*>//' "$dmesg" |
 		sed -n '/^    KTAP version 1$/,/^\(not \)\{0,1\}ok [0-9]* execstate_decode$/p'
 } | python3 "$kbuild/source/tools/testing/kunit/kunit.py" parse \
 	--json="$out/kunit.json" >"$out/kunit.txt" 2>&1
+kunit_rc=$?
 kunit_verdict=$(python3 -c '
 import json, sys
 
@@ -205,12 +210,14 @@ bad = [name + ": " + status for name, status in cases if status not in ("PASS", 
 print("%d %d %s" % (len(cases), len(bad), "; ".join(bad[:5])))
 ' <"$out/kunit.json" 2>/dev/null)
 read -r kunit_cases kunit_bad kunit_which <<<"$kunit_verdict"
-if [[ ${kunit_cases:-} =~ ^[0-9]+$ ]] && [ "$kunit_cases" -gt 0 ] && [ "$kunit_bad" = 0 ]; then
+if [ $kunit_rc -eq 0 ] && [[ ${kunit_cases:-} =~ ^[0-9]+$ ]] && [ "$kunit_cases" -gt 0 ] &&
+	[ "$kunit_bad" = 0 ]; then
 	result yes "KUnit execstate_decode green on the debug kernel ($kunit_cases cases)"
 else
 	result no "KUnit execstate_decode green on the debug kernel" \
 		"cases: ${kunit_cases:-none}, not passed: ${kunit_bad:-?} ${kunit_which:-}" \
-		"(results: $out/kunit.json, console: $console)"
+		"$(grep -E 'ERROR|FAILED|CRASHED' "$out/kunit.txt" | head -n 3 | tr '\n' '|')" \
+		"(kunit.py parse: $out/kunit.txt, console: $console)"
 fi
 
 # The storm.
@@ -225,42 +232,42 @@ expect stress.hotplug_failures = 0
 expect stress.hotplug_error = ""
 expect final.insmod = 0
 expect final.aarch32_el0_cpus = "${got[final.cpu_online]:-?}" "module's CPUs = online CPUs"
+expect final.cpu_dirs = "$(for ((c = 0; c < smp; c++)); do echo "cpu$c"; done | xargs)"
 expect final.rmmod = 0
 expect final.module_gone = 0
 
 # kmemleak's report after the baseline was cleared: each leak is a block
 # starting with "unreferenced object".
-leaks=$(section kmemleak | grep -c '^unreferenced object')
+leaks=$(grep -c '^unreferenced object' "$kmemleak")
 if [ "$leaks" -eq 0 ]; then
 	result yes "kmemleak reports no leak"
 else
 	result no "kmemleak reports no leak" "$leaks unreferenced objects, the first:" \
-		"$(section kmemleak | sed -n '1,/^  backtrace/{p};/^  backtrace/,/^unref/p' |
-			head -n 16 | tr '\n' '|')"
+		"$(head -n 16 "$kmemleak" | tr '\n' '|')"
 fi
 
 # The kernel log from boot to power-off, all of it (log_buf_len=8M).
-if section dmesg | head -n 1 | grep -q 'Booting Linux'; then
+if sed -n 1p "$dmesg" | grep -q 'Booting Linux'; then
 	result yes "kernel log kept from boot on"
 else
-	result no "kernel log kept from boot on" "first line: $(section dmesg | head -n 1)"
+	result no "kernel log kept from boot on" "first line: $(sed -n 1p "$dmesg")"
 fi
 # The kernel log from boot to power-off.  Every message of level warning or
 # worse after the start marker fails, but for the taint notices that loading
 # an out-of-tree module and a KUnit module always print; the whole log
 # (boot and KUnit included) must have no splat of any detector.
 splats='WARNING:|BUG:|Oops|[Cc]all [Tt]race|Unable to handle|ODEBUG|kobject_add_internal failed|duplicate filename|is not initialized, yet kobject_put|seriously wrong|suspected memory leak|possible (circular|recursive) locking|INFO: |list_(add|del) corruption|refcount_t:|rcu.*stall'
-bad=$(section dmesg | sed 's/^<[0-9]*>//' | grep -E "$splats" | head -n 8)
+bad=$(sed 's/^<[0-9]*>//' "$dmesg" | grep -E "$splats" | head -n 8)
 if [ -z "$bad" ]; then
 	result yes "kernel log has no warning, BUG, KASAN report, lockdep splat, ODEBUG or kobject error"
 else
 	result no "kernel log has no warning, BUG, KASAN report, lockdep splat, ODEBUG or kobject error" \
 		"$(echo "$bad" | tr '\n' '|')"
 fi
-if ! section dmesg | grep -q 'execstate-stress: start'; then
+if ! grep -q 'execstate-stress: start' "$dmesg"; then
 	result no "no message of level warning or worse during the stress" "the start marker is missing"
 else
-	loud=$(section dmesg | sed -n '/execstate-stress: start/,$p' | grep -E '^<[0-4]>' |
+	loud=$(sed -n '/execstate-stress: start/,$p' "$dmesg" | grep -E '^<[0-4]>' |
 		grep -v 'loading out-of-tree module taints kernel\|loading test module taints kernel' |
 		head -n 5)
 	if [ -z "$loud" ]; then
