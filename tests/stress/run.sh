@@ -12,13 +12,14 @@
 # Environment: EXECSTATE_CACHE (the kernel, under debugkernel/),
 # EXECSTATE_BUILD (module builds and the console log under stress/),
 # STRESS_TIMEOUT (seconds before a hung guest is killed; default 900 plus
-# 2 s a cycle), CI (missing tools fail instead of skipping).
+# 6 s a cycle: with DEBUG_KOBJECT_RELEASE an unload waits 1 to 5 s for the
+# delayed release of the module's kobjects), CI (missing tools fail instead of skipping).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 export EXECSTATE_CACHE=${EXECSTATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/execstate}
 export EXECSTATE_BUILD=${EXECSTATE_BUILD:-$top/build}
 cycles=${1:-500}
-timeout=${STRESS_TIMEOUT:-$((900 + 2 * cycles))}
+timeout=${STRESS_TIMEOUT:-$((900 + 6 * cycles))}
 out=$EXECSTATE_BUILD/stress
 cross=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
 
