@@ -147,7 +147,8 @@ while IFS= read -r line; do
 	esac
 done <"$console"
 result $finished "guest ran to the end and powered off" "console log: $console" \
-	"$(grep -aE 'Unable to handle|Kernel panic|BUG:|Oops' "$console" | head -n 3 | tr -d '\r')"
+	"$(grep -aE 'Unable to handle|Kernel panic|BUG:|Oops' "$console" | head -n 3 | tr -d '\r' |
+		tr '\n' '|')"
 [ $finished = yes ] || finish
 
 # The kernel log with each line's <level>, and kmemleak's report.
