@@ -4,6 +4,7 @@
 #   make test           install missing test dependencies, run every test
 #   make coverage       gcov line coverage of userspace/*.c under the unit and
 #                       trees suites, one "FILE: NN.N% lines" per file
+#   make stress         500 load/unload cycles on a debug kernel (tests/stress)
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make CROSS_COMPILE=aarch64-linux-gnu-   cross-build the CLI against a
 #                       sysroot of that architecture's Debian -dev packages
@@ -73,6 +74,10 @@ test: test-deps
 	$(MAKE) -C userspace $(userspace_args) unit
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/run-all.sh
 
+# The full stress run; `make test` runs a shorter one (tests/suites/55-stress.sh).
+stress: test-deps
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/stress/run.sh 500
+
 style:
 	$(MAKE) -C kmod style
 
@@ -141,5 +146,5 @@ clean:
 	rm -rf build
 	-$(MAKE) -C kmod clean
 
-.PHONY: all cli man module run deps test-deps test coverage style install uninstall clean \
+.PHONY: all cli man module run deps test-deps test coverage stress style install uninstall clean \
 	dkms-src dkms-install dkms-remove

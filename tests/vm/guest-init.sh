@@ -52,6 +52,7 @@ verdict() {
 
 echo "@@@ begin $SCENARIO"
 r uname_m "$(uname -m)"
+r kernel.cmdline "$(cat /proc/cmdline)"
 r cpuinfo_arch "$(sed -n 's/^CPU architecture[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 r kernel.cpu_online "$(cat /sys/devices/system/cpu/online)"
 r kernel.midr_el1.cpu0 "$(cat /sys/devices/system/cpu/cpu0/regs/identification/midr_el1 2>/dev/null)"

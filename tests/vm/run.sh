@@ -21,6 +21,9 @@
 # linux32 (linux32.cli.*).  Every scenario also checks the load, unload,
 # kernel log and taint.  No argument runs every scenario.
 #
+# run.sh --prepare DEBARCH DIR only prepares DEBARCH's userland and copies it
+# to DIR (base.cpio.gz, execprobe, execstate), for tests/stress/run.sh.
+#
 # Environment: EXECSTATE_CACHE (downloads, sysroots, initramfs bases under
 # vm/), EXECSTATE_BUILD (CLI builds, module builds, console logs under vm/),
 # EXECSTATE_KO (a prebuilt execstate.ko, used for the scenarios whose kernel
@@ -38,10 +41,16 @@ jobs_max=${VM_JOBS:-2}
 vm_timeout=${VM_TIMEOUT:-180}
 mkdir -p "$cache" "$out/logs"
 
+prepare_dir=
 case ${1:-} in
 -h | --help)
 	sed -n '2,/^set /{/^set /d; s/^# \{0,1\}//p}' "$0"
 	exit 0
+	;;
+--prepare)
+	[ $# -eq 3 ] || { echo "usage: run.sh --prepare DEBARCH DIR" >&2; exit 2; }
+	prepare_arch=$2 prepare_dir=$3
+	set --
 	;;
 esac
 if [ $# -eq 0 ]; then
@@ -296,6 +305,19 @@ load_conf() {
 	# shellcheck source=/dev/null
 	source "$vmdir/scenarios/$1.conf"
 }
+
+if [ -n "$prepare_dir" ]; then
+	(prep_userland "$prepare_arch")
+	(prep_base "$prepare_arch")
+	cat "$prep"/*.err >&2 2>/dev/null && exit 1
+	o=$(cat "$prep/userland-$prepare_arch.ok")
+	mkdir -p "$prepare_dir"
+	cp "$(cat "$prep/base-$prepare_arch.ok")" "$prepare_dir/base.cpio.gz"
+	cp "$o/execprobe" "$prepare_dir/"
+	[ -e "$o/execstate" ] || { cat "$o/cli-error" >&2; exit 1; }
+	cp "$o/execstate" "$prepare_dir/"
+	exit 0
+fi
 
 declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
 for s in "${scenarios[@]}"; do
