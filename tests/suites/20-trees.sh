@@ -22,11 +22,13 @@ check() { if eval "$1"; then ok "$2"; else fail "$2"; fi; }
 
 if [ ! -x "$cli" ]; then
 	fail "execstate not built ($cli)"
+	echo "1..$n"
 	exit 1
 fi
 if [ ! -f "$fixtures/manifest.tsv" ]; then
 	"$src/tests/fixtures/build-elf.sh" "$fixtures" >"$build/fixtures.log" 2>&1 || {
 		fail "build ELF fixtures (see $build/fixtures.log)"
+		echo "1..$n"
 		exit 1
 	}
 fi
@@ -106,3 +108,4 @@ else
 fi
 check 'make -s -C "$src/tests/pibuilder" HOST_MACHINE="$cli --root $pi/root --sysfs $pi/sys --procfs $pi/proc get machine" >/dev/null 2>&1' \
 	"pi-builder check with execstate get machine (armv7l) passes"
+echo "1..$n"
