@@ -1,22 +1,21 @@
 #!/bin/bash
-# Fuzz elf_parse_buffer() with libFuzzer for SECONDS (default 60), seeded with
-# the ELF fixtures: tests/fuzz/run.sh [SECONDS].  Needs clang with libFuzzer
-# (Debian packages clang and libclang-rt-dev).  Findings land in
-# $EXECSTATE_BUILD/fuzz/ (default build/fuzz/).
+# run.sh TARGET [SECONDS]: a longer hunt than 15-fuzz.sh's bounded runs, for
+# one target (fuzz_elf, fuzz_cpuinfo, ...: `make -C userspace fuzz-targets`),
+# default 600 s, on both cores.  Starts from the committed corpus; inputs
+# that reach new code land in $EXECSTATE_BUILD/fuzz/hunt/TARGET/, a finding
+# beside them.  Worth keeping: minimise with -merge=1 into
+# tests/fuzz/corpus/TARGET/.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${EXECSTATE_BUILD:-$top/build}
-out=$build/fuzz
-secs=${1:-60}
-mkdir -p "$out/corpus"
-[ -f "$build/fixtures/manifest.tsv" ] || "$top/tests/fixtures/build-elf.sh" "$build/fixtures"
-# Seeds named after their fixture path; root/ trees only repeat the others.
-find "$build/fixtures" -type f ! -path '*/root/*' ! -name manifest.tsv -size -256k |
-	while read -r f; do
-		rel=${f#"$build/fixtures/"}
-		cp "$f" "$out/corpus/seed-${rel//\//_}"
-	done
-clang -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$top/userspace" -o "$out/fuzz_elf" "$top/tests/fuzz/fuzz_elf.c" "$top/userspace/elf.c"
+target=${1:?usage: run.sh TARGET [SECONDS]}
+target=${target#fuzz_}
+secs=${2:-600}
+corpus=$top/tests/fuzz/corpus/$target
+[ "$target" = userland ] && corpus=$top/tests/fuzz/corpus/elf
+out=$build/fuzz/hunt/$target
+mkdir -p "$out/new" "$out/tmp"
+make -C "$top/userspace" O="$build" "$build/fuzz/fuzz_$target"
 cd "$out"
-./fuzz_elf -max_total_time="$secs" -max_len=262144 -artifact_prefix="$out/" corpus
+TMPDIR=$out/tmp exec "$build/fuzz/fuzz_$target" -max_total_time="$secs" -jobs=2 -workers=2 \
+	-artifact_prefix="$out/" "$out/new" "$corpus"

@@ -12,6 +12,7 @@ mkdir -p "$logdir"
 
 mapfile -t files < <(cd "$src" && find kmod -name '*.[ch]' | sort)
 if [ ${#files[@]} -eq 0 ]; then
+	echo "1..1"
 	echo "ok 1 - checkpatch --strict on kmod/ # SKIP kmod/ has no C sources yet"
 	exit 0
 fi
@@ -24,6 +25,7 @@ reason=
 command -v perl >/dev/null || reason="perl is not installed"
 [ "$status" -eq 3 ] && reason="the Debian archive is unreachable (see $prep_log)"
 if [ -n "$reason" ]; then
+	echo "1..1"
 	if [ "${CI:-}" = true ]; then
 		echo "not ok 1 - checkpatch --strict on kmod/ # prerequisite missing in CI: $reason"
 	else

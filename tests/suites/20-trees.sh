@@ -58,11 +58,13 @@ missing() {
 
 if [ ! -x "$cli" ]; then
 	fail "execstate not built ($cli)"
+	echo "1..$n"
 	exit 1
 fi
 # Rebuilt only when their recipe changed.
 "$src/tests/fixtures/build-elf.sh" --cached "$fixtures" >"$build/fixtures.log" 2>&1 || {
 	fail "build ELF fixtures (see $build/fixtures.log)"
+	echo "1..$n"
 	exit 1
 }
 

@@ -429,20 +429,14 @@ if [ -n "$builtin" ]; then
 else
 	skip "kmodctl_status of a built-in module" "no modules.builtin for $release"
 fi
-loaded=$(awk '$5 == "Live" { print $1; exit }' /proc/modules 2>/dev/null)
-if [ -n "$loaded" ]; then
-	check "kmodctl_status($loaded), listed Live in /proc/modules" "0 loaded" \
-		"$("$probe" status "$loaded" | cut -d' ' -f1,2)"
-else
-	skip "kmodctl_status of a loaded module" "no module loaded on this kernel"
-fi
-
+# A loaded module's status and loading as root are checked on the Debian
+# kernel in the VM below (status-dummy-loaded, load-dummy, load-vxlan), the
+# one place where loading cannot harm the host and a module is sure to be
+# loadable; here, only a kernel without module support has its own answer.
 if [ ! -e /proc/modules ]; then
 	check "kmodctl_load on a kernel without module support" \
 		"-2 cannot load execstate: the running kernel has no loadable module support" \
 		"$("$probe" load execstate 2>&1)"
-else
-	skip "kmodctl_load as root" "would load modules into the host kernel"
 fi
 if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
 	cp "$probe" "$tmp/probe-nobody" && chmod 755 "$tmp" "$tmp/probe-nobody"
