@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ecosys.h"
 #include "execstate.h"
 
 #ifndef FUZZ_TARGET
@@ -357,13 +358,16 @@ static bool json_valid(const char *doc)
 }
 
 /* ---------------------------------------------------- shell and make */
+/* The keys --shell and --make print: the verdict's, then the ecosystems'. */
 static unsigned int n_keys(void)
 {
-	unsigned int n = 0;
+	unsigned int n = 0, e = 0;
 
 	while (verdict_keys[n])
 		n++;
-	return n;
+	while (ecosys_keys[e])
+		e++;
+	return n + e;
 }
 
 /* EXECSTATE_[A-Z0-9_]+= at s; returns what follows the '=' or NULL. */
@@ -488,6 +492,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (int i = 0; verdict_keys[i]; i++)
 		verdict_value(&verdict, &facts, verdict_keys[i], value, sizeof(value));
+	for (int i = 0; ecosys_keys[i]; i++)
+		verdict_value(&verdict, &facts, ecosys_keys[i], value, sizeof(value));
 
 	out = print_to_memory(&facts, &verdict, NULL, &json_rc);
 	if (json_rc < 0 || !json_valid(out))
