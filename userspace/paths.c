@@ -174,11 +174,14 @@ int path_open(const struct paths *p, enum path_base base, const char *rel, int f
 	/*
 	 * A hostile root may hold a FIFO (open would block) or a device such
 	 * as /dev/zero (reads never end) where a file is expected: open
-	 * without blocking and accept regular files only.
+	 * without blocking and accept regular files only (directories when
+	 * the caller asks for one with O_DIRECTORY, which open() enforces).
 	 */
 	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
+	if (flags & O_DIRECTORY)
+		return fd;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		err = fstat(fd, &st) < 0 ? -errno : S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 		close(fd);
