@@ -96,7 +96,8 @@ modlog=$out/modules.log
 rm -rf "$out/kmod" "$out/kunit"
 cp -a "$top/kmod" "$out/kmod"
 mkdir -p "$out/kunit"
-cp "$top/kmod/decode.c" "$top/kmod/decode.h" "$top/kmod/decode_kunit.c" "$out/kunit/"
+cp "$top/kmod/decode.c" "$top/kmod/decode.h" "$top/kmod/decode_kunit.c" \
+	"$top/kmod/midr-parts.h" "$out/kunit/"
 printf '%s\n' 'obj-m := execstate_decode_test.o' \
 	'execstate_decode_test-y := decode.o decode_kunit.o' >"$out/kunit/Kbuild"
 if make -C "$out/kmod" KDIR="$kbuild" "${cross[@]}" W=1 >"$modlog" 2>&1 &&
