@@ -282,6 +282,11 @@ int main(int argc, char **argv)
 		}
 	}
 
+	/* Read only what the output depends on; the verdict of what is read is the same. */
+	if (c.mode == MODE_GET)
+		c.collect.facts = verdict_key_facts(c.key);
+	else if (c.mode == MODE_CHECK)
+		c.collect.facts = FACTS_ALL & ~FACTS_PACKAGES;	/* verdict_judge() reads no package data */
 	collect_all(&c.paths, &c.collect, &facts);
 	/*
 	 * libkmod (and libcrypto with it) doubles the cost of a run: only the

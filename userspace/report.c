@@ -19,6 +19,29 @@ const char *const verdict_keys[] = {
 	"confidence", "native-abis", "emulated-abis", "module", "conflicts", NULL,
 };
 
+unsigned int verdict_key_facts(const char *key)
+{
+	/* What decide_kernel() and decide_userland() read for each value. */
+	static const struct {
+		const char *key;
+		unsigned int facts;
+	} deps[] = {
+		{ "machine", FACTS_USERLAND }, { "debian-arch", FACTS_USERLAND },
+		{ "gnu-type", FACTS_USERLAND }, { "docker-platform", FACTS_USERLAND },
+		{ "kbuild-arch", FACTS_USERLAND }, { "bits", FACTS_USERLAND },
+		{ "float-abi", FACTS_USERLAND }, { "arm-arch", FACTS_USERLAND },
+		{ "libc", FACTS_USERLAND }, { "confidence", FACTS_USERLAND | FACTS_MODULE },
+		{ "kernel-machine", FACTS_MODULE }, { "kernel-bits", FACTS_MODULE },
+		{ "page-size", FACTS_PAGE_SIZE }, { "module", FACTS_MODULE },
+	};
+
+	for (size_t i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
+		if (!strcmp(deps[i].key, key))
+			return deps[i].facts;
+	/* The execution statuses and the conflicts weigh every fact. */
+	return FACTS_ALL;
+}
+
 static const char *module_state(const struct facts *f)
 {
 	if (f->mod.present)
