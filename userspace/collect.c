@@ -34,7 +34,7 @@ void evidence_add(struct facts *f, const char *key, const char *source, const ch
 	struct evidence *e;
 	va_list ap;
 
-	if (f->n_ev >= EVIDENCE_MAX)
+	if (f->n_ev >= EVIDENCE_MAX || f->skip_evidence)
 		return;
 	e = &f->ev[f->n_ev++];
 	snprintf(e->key, sizeof(e->key), "%s", key);
@@ -783,6 +783,7 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	if (want & FACTS_PAGE_SIZE)
 		want |= FACTS_MODULE | (p->live_kernel ? 0 : FACTS_CONFIG);
 	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	f->skip_evidence = o->skip_evidence;
 	collect_kernel_identity(p, f);
 	collect_process(p, o, f);
 	/*

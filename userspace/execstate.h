@@ -96,6 +96,7 @@ struct facts {
 	/* every fact above that was found, with its source */
 	struct evidence ev[EVIDENCE_MAX];
 	unsigned int n_ev;
+	bool skip_evidence;	/* the output prints none: do not format it */
 };
 
 enum exec_kind { EXEC_NATIVE, EXEC_EMULATED, EXEC_NO, EXEC_UNKNOWN };
@@ -153,6 +154,7 @@ struct collect_opts {
 	bool use_netlink;	/* read module facts over generic netlink */
 	bool probe_personality;	/* live PER_LINUX32 probe */
 	unsigned int facts;	/* enum fact_group bits to collect; 0 all */
+	bool skip_evidence;	/* the output shows no evidence */
 };
 
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)

@@ -287,6 +287,7 @@ int main(int argc, char **argv)
 		c.collect.facts = verdict_key_facts(c.key);
 	else if (c.mode == MODE_CHECK)
 		c.collect.facts = FACTS_ALL & ~FACTS_PACKAGES;	/* verdict_judge() reads no package data */
+	c.collect.skip_evidence = c.mode != MODE_HUMAN && c.mode != MODE_JSON;
 	collect_all(&c.paths, &c.collect, &facts);
 	/*
 	 * libkmod (and libcrypto with it) doubles the cost of a run: only the
