@@ -187,6 +187,9 @@ keys_match "config-gz" "$gz" "${es[@]}"
 config_gz ''
 got=$("${es[@]}" get native-abis)
 check '[ "$got" = "amd64" ]' "config.gz without its header: read to the end (native-abis '$got')"
+printf '\037\213 not deflate data' >"$gz/proc/config.gz"
+check '"${es[@]}" | grep -q "config.IA32_EMULATION *y *(boot/config-6.1.0-31-amd64)"' \
+	"a corrupt config.gz is skipped for /boot/config-RELEASE"
 
 # Without the libraries (a build that names sonames no system has): a clear
 # message, then the documented fallbacks: /boot/config-RELEASE, and the

@@ -97,6 +97,11 @@ else
 	cli_deb=$debs/execstate_${version}_$arch.deb
 	[ -s "$cli_deb" ] && check "execstate recommends execstate-dkms" \
 		grep -qw execstate-dkms <(dpkg-deb -f "$cli_deb" Recommends)
+	# dlopen()ed, so dh_shlibdeps cannot see them: debian/control names them.
+	[ -s "$cli_deb" ] && check "execstate depends on libkmod2 and zlib1g, recommends libnl-genl-3-200" \
+		bash -c "dpkg-deb -f '$cli_deb' Depends | grep -qw libkmod2 &&
+			dpkg-deb -f '$cli_deb' Depends | grep -qw zlib1g &&
+			dpkg-deb -f '$cli_deb' Recommends | grep -qw libnl-genl-3-200"
 fi
 
 # --- the real install on Debian arm64 in QEMU ----------------------------------
