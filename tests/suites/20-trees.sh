@@ -109,7 +109,7 @@ doc = json.load(open(sys.argv[1]))
 v = doc["verdict"]
 assert doc["schema"] == 1
 assert v["machine"] == sys.argv[2], v
-assert isinstance(v["bits"], int) and isinstance(doc["evidence"], list)
+assert isinstance(v["bits"], int) and isinstance(doc["evidence"], list) and doc["evidence"]
 assert all(set(e) == {"abi", "status", "reason"} for e in doc["execution"])
 PY' "$case: --json is valid JSON with the same machine"
 	check '( eval "$("${es[@]}" --shell)" && [ "$EXECSTATE_MACHINE" = "$machine" ] )' \
