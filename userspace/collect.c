@@ -753,7 +753,7 @@ static void collect_os_release(const struct paths *p, struct facts *f)
 }
 
 static void collect_module(const struct paths *p, const struct collect_opts *o,
-			   struct facts *f)
+			   unsigned int want, struct facts *f)
 {
 	struct modfacts *m = &f->mod;
 	const char *src;
@@ -770,8 +770,12 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 	}
 	if (!m->present)
 		return;
-	/* Only netlink can say which task asks; ABI 1 modules cannot. */
-	if (p->live_kernel && m->abi_version >= 2)
+	/*
+	 * Only netlink can say which task asks; ABI 1 modules cannot.  Only
+	 * exec-mode and the evidence use it: get, check and the other keys
+	 * neither load libnl nor talk netlink for it.
+	 */
+	if (p->live_kernel && m->abi_version >= 2 && (want & FACTS_TASK))
 		modfacts_read_task(m);
 	evidence_add(f, "module.abi_version", src, "%u", m->abi_version);
 	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
@@ -858,7 +862,7 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	/* sys/kernel/arch corrects an emulated uname(2): part of the kernel's facts. */
 	if (want & FACTS_MODULE) {
 		want |= FACTS_SELF;
-		collect_module(p, o, f);
+		collect_module(p, o, want, f);
 	}
 	if (want & FACTS_CPU) {
 		collect_cpuinfo(p, f);

@@ -180,7 +180,8 @@ enum fact_group {
 	FACTS_BINFMT = 1 << 7,
 	FACTS_SELF = 1 << 8,		/* this process's own ABI, sys/kernel/arch */
 	FACTS_LIBC_VERSION = 1 << 9,	/* glibc's (dpkg) or musl's (apk) version */
-	FACTS_ALL = (1 << 10) - 1,
+	FACTS_TASK = 1 << 10,		/* execstate.ko's view of this task (GET_TASK) */
+	FACTS_ALL = (1 << 11) - 1,
 };
 
 struct collect_opts {

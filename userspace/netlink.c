@@ -325,10 +325,14 @@ int modfacts_read_netlink(struct modfacts *mf)
 int modfacts_read_task(struct modfacts *mf)
 {
 	struct reply r = { .policy = task_policy, .fill = fill_task, .arg = mf };
+	char why[256];
 	int err;
 
 	mf->task_state[0] = '\0';
 	mf->has_task_personality = false;
+	/* libnl is only recommended: without it exec-mode infers, silently. */
+	if (nlsyms_load(why, sizeof(why)) < 0)
+		return -ENOSYS;
 	err = request(EXECSTATE_CMD_GET_TASK, 0, &r);
 	if (!err && !mf->task_state[0]) {
 		fprintf(stderr, "execstate: netlink task reply without a task state\n");
