@@ -1,18 +1,26 @@
 #!/bin/bash
-# Benchmark of the plain verdict path, as ratios against a baseline measured
-# in the same run (absolute times vary between machines; ratios much less):
-#   - `execstate get machine` against `uname -m`, both exec'd N times;
-#   - the CLI as built (libkmod opened with dlopen only for module handling)
-#     against the same sources linked directly with -lkmod, which maps
-#     libkmod, liblzma, libzstd and libcrypto into every run.
-# Timer: perf stat's task-clock (CPU time per exec, mean of N) when perf can
-# count here, otherwise user+system time from wait4() in bench/spawn.c
-# (median of N).  Each figure is the median over ROUNDS interleaved rounds.
-# Prints a table; asserts nothing about time.
+# Benchmark of the CLI as ratios against baselines measured in the same run
+# (absolute times vary between machines and with load; ratios much less):
+#   - get, check --target, --shell and --make against `uname -m`;
+#   - --json and the full report against `lscpu --json`;
+#   - Debian's arch-test (which runs a helper per architecture) against
+#     the full report;
+#   - the CLI as built (libkmod, libnl and zlib opened with dlopen() only
+#     when a run needs them) against the same sources linked with all of
+#     them, which maps libkmod, libcrypto, libnl and libz into every run.
+# Two measures: CPU time, and user-space instructions counted by callgrind,
+# which other load on the machine does not change (kernel work is not in
+# them: exec, page faults and reads count only in the CPU time).
+# Timer: perf stat's task-clock (CPU time per exec, children included, mean
+# of N) when perf can count here, otherwise user+system time from wait4() in
+# bench/spawn.c (median of N).  Each figure is the median over ROUNDS
+# interleaved rounds; arch-test runs N/20 times (it takes 100x longer).
+# Prints a table and the ratios; asserts nothing about time.
 #
 # Usage: bench/verdict.sh [N] [ROUNDS]      (defaults 200 and 3)
 # Env:   EXECSTATE (the CLI, default $EXECSTATE_BUILD/execstate),
-#        BENCH_TIMER=perf|rusage to force a timer.
+#        BENCH_TIMER=perf|rusage to force a timer,
+#        BENCH_CALLGRIND=0 to skip the instruction counts.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,22 +34,30 @@ die() { echo "bench: $*" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ && $rounds =~ ^[1-9][0-9]*$ ]] ||
 	die "usage: $0 [N] [ROUNDS] (positive integers)"
 [ -x "$cli" ] || die "$cli not found: run 'make cli' first (or set EXECSTATE=)"
+for tool in uname lscpu arch-test; do
+	command -v "$tool" >/dev/null ||
+		die "$tool not found (Debian packages coreutils, util-linux, arch-test)"
+done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The comparison build: identical sources, flags and libraries, plus
-# libkmod as a DT_NEEDED entry (--no-as-needed keeps it although no symbol
-# is referenced), which is what linking -lkmod costs at start-up.
-make -s -C "$top/userspace" O="$tmp/lkmod" LDFLAGS="-Wl,--no-as-needed -lkmod -Wl,--as-needed" \
-	"$tmp/lkmod/execstate" >"$tmp/make.log" 2>&1 ||
-	{ cat "$tmp/make.log" >&2; die "building the -lkmod variant failed"; }
-lkmod_cli=$tmp/lkmod/execstate
-readelf -d "$lkmod_cli" | grep -q 'NEEDED.*libkmod' ||
-	die "the -lkmod variant does not depend on libkmod"
-if readelf -d "$cli" | grep -q 'NEEDED.*libkmod'; then
-	die "$cli links libkmod directly: the dlopen build is what is measured"
-fi
+# The comparison build: identical sources and flags, plus every optional
+# library as a DT_NEEDED entry (--no-as-needed keeps them although no symbol
+# is referenced), which is what linking them costs at start-up.
+linked_libs="-lkmod -lnl-genl-3 -lnl-3 -lz"
+make -s -C "$top/userspace" O="$tmp/linked" \
+	LDFLAGS="-Wl,--no-as-needed $linked_libs -Wl,--as-needed" \
+	"$tmp/linked/execstate" >"$tmp/make.log" 2>&1 ||
+	{ cat "$tmp/make.log" >&2; die "building the linked variant failed"; }
+linked_cli=$tmp/linked/execstate
+for lib in libkmod libnl-genl libz; do
+	readelf -d "$linked_cli" | grep -q "NEEDED.*$lib" ||
+		die "the linked variant does not depend on $lib"
+	if readelf -d "$cli" | grep -q "NEEDED.*$lib"; then
+		die "$cli links $lib directly: the dlopen build is what is measured"
+	fi
+done
 
 gcc -O2 -o "$tmp/spawn" "$top/bench/spawn.c" || die "cannot build bench/spawn.c"
 
@@ -55,42 +71,68 @@ if [ -z "$timer" ]; then
 		timer=rusage
 	fi
 fi
+callgrind=${BENCH_CALLGRIND:-1}
+if [ "$callgrind" != 0 ] && ! command -v valgrind >/dev/null 2>&1; then
+	echo "# valgrind not found (Debian package valgrind): no instruction counts" >&2
+	callgrind=0
+fi
 
-# measure CMD...: CPU milliseconds per exec of CMD.
+# measure N CMD...: CPU milliseconds per exec of CMD.
 measure() {
+	local n=$1
+	shift
 	case $timer in
 	perf)
-		perf stat -x, -o "$tmp/perf" -r "$runs" -e task-clock -- "$@" >/dev/null 2>&1
+		perf stat -x, -o "$tmp/perf" -r "$n" -e task-clock -- "$@" >/dev/null 2>&1
 		awk -F, '$3 == "task-clock" { printf "%.4f\n", $1 }' "$tmp/perf"
 		;;
 	rusage)
-		"$tmp/spawn" "$runs" "$@" | awk '{ printf "%.4f\n", $1 / 1000 }'
+		"$tmp/spawn" "$n" "$@" | awk '{ printf "%.4f\n", $1 / 1000 }'
 		;;
 	*) die "BENCH_TIMER must be perf or rusage" ;;
 	esac
 }
 
+# instructions CMD...: user-space instructions of one run (callgrind).
+instructions() {
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$@" 2>&1 >/dev/null |
+		awk '/Collected :/ { print $NF }'
+}
+
+# The userland's own ABI: what a build asks check --target most.
+target=$("$cli" get debian-arch)
 labels=(
 	"uname -m (baseline)"
+	"lscpu --json (baseline)"
+	"arch-test (baseline)"
 	"execstate get machine"
-	"execstate get machine, -lkmod"
+	"execstate check --target $target"
 	"execstate --shell"
-	"execstate --shell, -lkmod"
+	"execstate --make"
+	"execstate --json"
 	"execstate (full report)"
-	"execstate (full report), -lkmod"
+	"execstate get machine, linked"
+	"execstate --shell, linked"
+	"execstate (full report), linked"
 )
 # argv_of I: the command of labels[I] in the array argv.
 argv_of() {
 	case $1 in
 	0) argv=("$(command -v uname)" -m) ;;
-	1) argv=("$cli" get machine) ;;
-	2) argv=("$lkmod_cli" get machine) ;;
-	3) argv=("$cli" --shell) ;;
-	4) argv=("$lkmod_cli" --shell) ;;
-	5) argv=("$cli") ;;
-	6) argv=("$lkmod_cli") ;;
+	1) argv=("$(command -v lscpu)" --json) ;;
+	2) argv=("$(command -v arch-test)") ;;
+	3) argv=("$cli" get machine) ;;
+	4) argv=("$cli" check --target "$target") ;;
+	5) argv=("$cli" --shell) ;;
+	6) argv=("$cli" --make) ;;
+	7) argv=("$cli" --json) ;;
+	8) argv=("$cli") ;;
+	9) argv=("$linked_cli" get machine) ;;
+	10) argv=("$linked_cli" --shell) ;;
+	11) argv=("$linked_cli") ;;
 	esac
 }
+ARCH_TEST=2
 
 # Every command must work before it is timed: a failing exec is fast.
 for i in "${!labels[@]}"; do
@@ -103,7 +145,9 @@ declare -A samples
 for ((r = 0; r < rounds; r++)); do
 	for i in "${!labels[@]}"; do
 		argv_of "$i"
-		samples[$i]+="$(measure "${argv[@]}") "
+		n=$runs
+		[ "$i" -eq $ARCH_TEST ] && n=$(((runs + 19) / 20))
+		samples[$i]+="$(measure "$n" "${argv[@]}") "
 	done
 done
 
@@ -113,24 +157,51 @@ median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {
 # Shared objects the dynamic loader maps at start-up (before any dlopen).
 dsos() { LD_TRACE_LOADED_OBJECTS=1 "$1" | grep -c '=>\|ld-linux'; }
 
-declare -a ms
+declare -a ms ir
 for i in "${!labels[@]}"; do
 	ms[i]=$(median <<<"${samples[$i]}")
+	ir[i]=-
+	argv_of "$i"
+	# arch-test is a shell script running foreign-architecture helpers:
+	# callgrind would count bash alone.
+	if [ "$callgrind" != 0 ] && [ "$i" -ne $ARCH_TEST ]; then
+		ir[i]=$(instructions "${argv[@]}")
+	fi
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() {
+	if [ "$1" = - ] || [ "$2" = - ]; then
+		echo -
+	else
+		awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+	fi
+}
 
 case $timer in
 perf) how="perf stat task-clock, mean of $runs execs" ;;
 *) how="wait4() user+sys time, median of $runs execs" ;;
 esac
-echo "# execstate verdict benchmark: $how, median of $rounds rounds"
-echo "# host: $(uname -m), $(nproc) CPUs; CLI: $cli"
-printf '%-34s %10s %9s %6s\n' "command" "CPU ms" "x uname" "DSOs"
+echo "# execstate benchmark: CPU time by $how, median of $rounds rounds;"
+echo "# Ir: user-space instructions of one run (callgrind)"
+echo "# host: $(uname -m), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); CLI: $cli"
+printf '%-40s %9s %11s %5s\n' "command" "CPU ms" "Ir" "DSOs"
 for i in "${!labels[@]}"; do
 	argv_of "$i"
-	n=$(dsos "${argv[0]}")
-	printf '%-34s %10.3f %9s %6s\n' "${labels[$i]}" "${ms[$i]}" "$(ratio "${ms[$i]}" "${ms[0]}")" "$n"
+	n=-
+	[ "$i" -ne $ARCH_TEST ] && n=$(dsos "${argv[0]}")
+	printf '%-40s %9.3f %11s %5s\n' "${labels[$i]}" "${ms[$i]}" "${ir[$i]}" "$n"
 done
-echo "ratio -lkmod / dlopen, get machine: $(ratio "${ms[2]}" "${ms[1]}")"
-echo "ratio -lkmod / dlopen, --shell:     $(ratio "${ms[4]}" "${ms[3]}")"
-echo "ratio -lkmod / dlopen, full report: $(ratio "${ms[6]}" "${ms[5]}")"
+# ratio_line TEXT I BASE GOAL: "ratio TEXT: CPU x, Ir y (goal)".
+ratio_line() {
+	printf 'ratio %-34s CPU %5s  Ir %5s  (%s)\n' "$1:" "$(ratio "${ms[$2]}" "${ms[$3]}")" \
+		"$(ratio "${ir[$2]}" "${ir[$3]}")" "$4"
+}
+ratio_line "get machine / uname -m" 3 0 "goal <= 1.0"
+ratio_line "check --target / uname -m" 4 0 "goal <= 1.0"
+ratio_line "--shell / uname -m" 5 0 "goal <= 1.0"
+ratio_line "--make / uname -m" 6 0 "goal <= 1.0"
+ratio_line "--json / lscpu --json" 7 1 "goal <= 1.0"
+ratio_line "full report / lscpu --json" 8 1 "goal <= 1.0"
+ratio_line "arch-test / full report" 2 8 "goal >= 50"
+ratio_line "linked / dlopen, get machine" 9 3 "what dlopen saves"
+ratio_line "linked / dlopen, --shell" 10 5 "what dlopen saves"
+ratio_line "linked / dlopen, full report" 11 8 "what dlopen saves"

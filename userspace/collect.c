@@ -12,24 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/personality.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "execstate.h"
+#include "gzstream.h"
 
 #define EM_386 3
 #define EM_ARM 40
 #define EM_X86_64 62
 #define EM_AARCH64 183
 
+/* Past any real dpkg database: a bound on what a hostile root makes us scan. */
+#define DPKG_STATUS_MAX (256u << 20)
+
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
 {
 	struct evidence *e;
 	va_list ap;
 
-	if (f->n_ev >= EVIDENCE_MAX)
+	if (f->n_ev >= EVIDENCE_MAX || f->skip_evidence)
 		return;
 	e = &f->ev[f->n_ev++];
 	snprintf(e->key, sizeof(e->key), "%s", key);
@@ -225,13 +230,17 @@ static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
 	}
 }
 
-/* Scan kernel config lines from either a gzip or a plain file. */
-static bool scan_config(struct facts *f, gzFile gz, const char *source)
+/*
+ * Scan kernel config lines.  The options wanted come early in a config of
+ * thousands of lines: once all that its architecture has are known (the
+ * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
+ */
+static bool scan_config(struct facts *f, FILE *in, const char *source)
 {
 	char line[512];
-	bool any = false;
+	bool any = false, x86 = false, arm64 = false;
 
-	while (gzgets(gz, line, sizeof(line))) {
+	while (fgets(line, sizeof(line), in)) {
 		char *nl = strchr(line, '\n');
 		int *dst = NULL;
 
@@ -256,6 +265,14 @@ static bool scan_config(struct facts *f, gzFile gz, const char *source)
 			f->config_page_size = 65536;
 		if (dst)
 			*dst = line[0] == '#' ? TRI_NO : TRI_YES;
+		if (!strncmp(line, "# Linux/", 8)) {
+			x86 = !strncmp(line + 8, "x86 ", 4);
+			arm64 = !strncmp(line + 8, "arm64 ", 6);
+		}
+		if (f->config_compat != TRI_UNKNOWN &&
+		    ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
+		     (arm64 && f->config_page_size)))
+			break;
 	}
 	if (any)
 		copy(f->config_source, sizeof(f->config_source), source);
@@ -266,18 +283,20 @@ static bool try_config(const struct paths *p, enum path_base base, const char *r
 		       const char *label, struct facts *f)
 {
 	int fd = path_open(p, base, rel, O_RDONLY);
-	gzFile gz;
+	char err[256];
+	FILE *in;
 	bool ok;
 
 	if (fd < 0)
 		return false;
-	gz = gzdopen(fd, "r");	/* reads plain files transparently too */
-	if (!gz) {
-		close(fd);
+	in = gz_fdopen(fd, err, sizeof(err));
+	if (!in) {
+		if (err[0])
+			fprintf(stderr, "execstate: %s: %s\n", label, err);
 		return false;
 	}
-	ok = scan_config(f, gz, label);
-	gzclose(gz);
+	ok = scan_config(f, in, label);
+	fclose(in);
 	return ok;
 }
 
@@ -286,7 +305,6 @@ static void collect_config(const struct paths *p, struct facts *f)
 	char rel[128];
 	bool found;
 
-	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
 	found = try_config(p, PATH_PROCFS, "config.gz", "config.gz under procfs", f);
 	if (!found && f->kernel_release[0]) {
 		snprintf(rel, sizeof(rel), "boot/config-%s", f->kernel_release);
@@ -601,13 +619,18 @@ static void collect_userland(const struct paths *p, struct facts *f)
 
 /*
  * dpkg's native architecture: its own record of it (arch-native) where it
- * keeps one, else that of the dpkg package itself.
+ * keeps one, else that of the dpkg package itself.  The status file is long
+ * (a megabyte is common): find dpkg's stanza with memmem() in a mapping of
+ * the file instead of reading line by line.
  */
 static void collect_dpkg(const struct paths *p, struct facts *f)
 {
-	FILE *in;
+	static const char stanza[] = "\nPackage: dpkg\n";
 	char line[512], *arch;
-	bool in_dpkg = false;
+	const char *map, *s, *end;
+	struct stat st;
+	size_t len;
+	int fd;
 
 	if (path_read(p, PATH_ROOT, "var/lib/dpkg/arch-native", line, sizeof(line)) > 0 &&
 	    (arch = trim(line))[0]) {
@@ -616,20 +639,38 @@ static void collect_dpkg(const struct paths *p, struct facts *f)
 			     f->dpkg_arch);
 		return;
 	}
-	in = path_fopen(p, PATH_ROOT, "var/lib/dpkg/status");
-	if (!in)
+	fd = path_open(p, PATH_ROOT, "var/lib/dpkg/status", O_RDONLY);
+	if (fd < 0)
 		return;
-	while (fgets(line, sizeof(line), in)) {
-		if (!strcmp(line, "Package: dpkg\n")) {
-			in_dpkg = true;
-		} else if (line[0] == '\n') {
-			in_dpkg = false;
-		} else if (in_dpkg && !strncmp(line, "Architecture:", 13)) {
-			copy(f->dpkg_arch, sizeof(f->dpkg_arch), trim(line + 13));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return;
+	}
+	len = st.st_size > DPKG_STATUS_MAX ? DPKG_STATUS_MAX : st.st_size;
+	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return;
+	end = map + len;
+	if (len >= sizeof(stanza) - 2 && !memcmp(map, stanza + 1, sizeof(stanza) - 2))
+		s = map;
+	else if ((s = memmem(map, len, stanza, sizeof(stanza) - 1)))
+		s++;
+	/* The stanza's fields, up to the empty line that ends it. */
+	while (s && s < end && *s != '\n') {
+		const char *nl = memchr(s, '\n', end - s);
+		size_t n = (nl ? nl : end) - s;
+
+		if (n > 13 && !memcmp(s, "Architecture:", 13)) {
+			char val[64];
+
+			snprintf(val, sizeof(val), "%.*s", (int)(n - 13), s + 13);
+			copy(f->dpkg_arch, sizeof(f->dpkg_arch), trim(val));
 			break;
 		}
+		s = nl ? nl + 1 : end;
 	}
-	fclose(in);
+	munmap((void *)map, len);
 	if (f->dpkg_arch[0])
 		evidence_add(f, "dpkg.architecture", "/var/lib/dpkg/status (package dpkg)", "%s",
 			     f->dpkg_arch);
@@ -712,13 +753,15 @@ static void collect_os_release(const struct paths *p, struct facts *f)
 }
 
 static void collect_module(const struct paths *p, const struct collect_opts *o,
-			   struct facts *f)
+			   unsigned int want, struct facts *f)
 {
 	struct modfacts *m = &f->mod;
 	const char *src;
+	int err;
 
-	if (o->use_netlink) {
-		if (modfacts_read_netlink(m) < 0)
+	/* Without libnl (-ENOSYS, said on stderr), sysfs has the same facts. */
+	if (o->use_netlink && (err = modfacts_read_netlink(m)) != -ENOSYS) {
+		if (err < 0)
 			memset(m, 0, sizeof(*m));
 		src = "execstate generic netlink";
 	} else {
@@ -727,8 +770,12 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 	}
 	if (!m->present)
 		return;
-	/* Only netlink can say which task asks; ABI 1 modules cannot. */
-	if (p->live_kernel && m->abi_version >= 2)
+	/*
+	 * Only netlink can say which task asks; ABI 1 modules cannot.  Only
+	 * exec-mode and the evidence use it: get, check and the other keys
+	 * neither load libnl nor talk netlink for it.
+	 */
+	if (p->live_kernel && m->abi_version >= 2 && (want & FACTS_TASK))
 		modfacts_read_task(m);
 	evidence_add(f, "module.abi_version", src, "%u", m->abi_version);
 	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
@@ -779,22 +826,67 @@ static void collect_page_size(const struct paths *p, struct facts *f)
 		evidence_add(f, "kernel.page_size", f->page_size_source, "%lu", f->page_size);
 }
 
+/* Whether init, sh or env is an ELF file of known ABI: the verdict's basis. */
+static bool userland_abi_known(const struct facts *f)
+{
+	for (int i = BIN_INIT; i < BIN_LOADER; i++)
+		if (!f->bins[i].err && f->bins[i].abi)
+			return true;
+	return false;
+}
+
 void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f)
 {
+	unsigned int want = o->facts ? o->facts : FACTS_ALL;
+
+	/* A recorded kernel's page size, without the module, is in its config. */
+	if (want & FACTS_PAGE_SIZE)
+		want |= FACTS_MODULE | (p->live_kernel ? 0 : FACTS_CONFIG);
+	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	f->skip_evidence = o->skip_evidence;
 	collect_kernel_identity(p, f);
 	collect_process(p, o, f);
-	collect_module(p, o, f);
-	collect_cpuinfo(p, f);
-	collect_cpu_sysfs(p, f);
-	collect_config(p, f);
-	collect_page_size(p, f);
-	collect_cmdline(p, f);
-	collect_binfmt(p, f);
-	selfexec_collect(p, f);
-	collect_userland(p, f);
-	collect_dpkg(p, f);
-	collect_other_pkg(p, f);
-	collect_os_release(p, f);
-	collect_libc_version(p, f);
-	collect_container(p, f);
+	/*
+	 * Without an ELF file of known ABI the userland is judged by its package
+	 * manager, then by the kernel: read those only when it comes to that.
+	 * The container goes with the userland: an init it injected is not the
+	 * image's own.
+	 */
+	if ((want & FACTS_USERLAND) && !(want & FACTS_PACKAGES)) {
+		collect_userland(p, f);
+		collect_container(p, f);
+		want &= ~FACTS_USERLAND;
+		if (!userland_abi_known(f))
+			want |= FACTS_PACKAGES | FACTS_MODULE;
+	}
+	/* sys/kernel/arch corrects an emulated uname(2): part of the kernel's facts. */
+	if (want & FACTS_MODULE) {
+		want |= FACTS_SELF;
+		collect_module(p, o, want, f);
+	}
+	if (want & FACTS_CPU) {
+		collect_cpuinfo(p, f);
+		collect_cpu_sysfs(p, f);
+	}
+	if (want & FACTS_CONFIG)
+		collect_config(p, f);
+	if (want & FACTS_PAGE_SIZE)
+		collect_page_size(p, f);
+	if (want & FACTS_CMDLINE)
+		collect_cmdline(p, f);
+	if (want & FACTS_BINFMT)
+		collect_binfmt(p, f);
+	if (want & FACTS_SELF)
+		selfexec_collect(p, f);
+	if (want & FACTS_USERLAND) {
+		collect_userland(p, f);
+		collect_container(p, f);
+	}
+	if (want & FACTS_PACKAGES) {
+		collect_dpkg(p, f);
+		collect_other_pkg(p, f);
+		collect_os_release(p, f);
+	}
+	if (want & FACTS_LIBC_VERSION)
+		collect_libc_version(p, f);
 }

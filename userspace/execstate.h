@@ -124,6 +124,7 @@ struct facts {
 	/* every fact above that was found, with its source */
 	struct evidence ev[EVIDENCE_MAX];
 	unsigned int n_ev;
+	bool skip_evidence;	/* the output prints none: do not format it */
 };
 
 enum exec_kind { EXEC_NATIVE, EXEC_EMULATED, EXEC_NO, EXEC_UNKNOWN };
@@ -162,9 +163,32 @@ struct verdict {
 	char exec_mode_reason[300];
 };
 
+/*
+ * Groups of facts, each read by its own collectors (the kernel's identity
+ * and this process's personality and auxv are always read: a few system
+ * calls).  A run asks for the groups its output depends on, so `get
+ * machine` reads the userland's ELF files and nothing else.
+ */
+enum fact_group {
+	FACTS_USERLAND = 1 << 0,	/* ELF files of init, sh, env and the loader */
+	FACTS_PACKAGES = 1 << 1,	/* dpkg, apk, pacman, rpm; os-release */
+	FACTS_MODULE = 1 << 2,		/* execstate.ko */
+	FACTS_PAGE_SIZE = 1 << 3,
+	FACTS_CPU = 1 << 4,		/* cpuinfo, devices/system/cpu */
+	FACTS_CONFIG = 1 << 5,		/* the kernel config */
+	FACTS_CMDLINE = 1 << 6,
+	FACTS_BINFMT = 1 << 7,
+	FACTS_SELF = 1 << 8,		/* this process's own ABI, sys/kernel/arch */
+	FACTS_LIBC_VERSION = 1 << 9,	/* glibc's (dpkg) or musl's (apk) version */
+	FACTS_TASK = 1 << 10,		/* execstate.ko's view of this task (GET_TASK) */
+	FACTS_ALL = (1 << 11) - 1,
+};
+
 struct collect_opts {
 	bool use_netlink;	/* read module facts over generic netlink */
 	bool probe_personality;	/* live PER_LINUX32 probe */
+	unsigned int facts;	/* enum fact_group bits to collect; 0 all */
+	bool skip_evidence;	/* the output shows no evidence */
 };
 
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
@@ -200,6 +224,8 @@ const char *exec_kind_name(enum exec_kind k);
 
 /* Output keys, in order; value of one key for `get` and the machine formats. */
 extern const char *const verdict_keys[];
+/* The fact groups the value of @key depends on (FACTS_ALL if unknown). */
+unsigned int verdict_key_facts(const char *key);
 int verdict_value(const struct verdict *v, const struct facts *f, const char *key,
 		  char *buf, size_t size);
 

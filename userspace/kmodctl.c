@@ -159,12 +159,25 @@ int kmodctl_status(const char *name, struct module_status *st)
 	const char *null_config = NULL;
 	struct kmod_ctx *ctx = NULL;
 	struct kmod_module *mod = NULL;
+	char sysdir[256];
 	const char *path;
 	struct stat sb;
 	int err;
 
 	memset(st, 0, sizeof(*st));
 	st->state = MODULE_UNKNOWN;
+
+	/*
+	 * A kernel without module support that has not built @name in can
+	 * neither have nor load it: said without libkmod, whose libcrypto
+	 * costs more than the rest of the report.
+	 */
+	snprintf(sysdir, sizeof(sysdir), "/sys/module/%s", name);
+	if (access("/proc/modules", F_OK) != 0 && access(sysdir, F_OK) != 0) {
+		st->state = MODULE_MISSING;
+		explain_missing(name, st->error, sizeof(st->error));
+		return 0;
+	}
 
 	err = libkmod_open(st->error, sizeof(st->error));
 	if (err < 0)

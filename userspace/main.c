@@ -421,6 +421,16 @@ static int run_verdict(struct ctx *c, FILE *out)
 	static struct verdict verdict;
 	char buf[4096];
 
+	/*
+	 * Read only what the output depends on; the verdict of what is read is
+	 * the same.  --assume re-judges everything, so it reads everything.
+	 */
+	if (c->mode == MODE_GET && !c->assume)
+		c->collect.facts = verdict_key_facts(c->key);
+	else if (c->mode == MODE_CHECK && !c->assume)
+		/* verdict_judge() and fileinfo_judge() read no package data nor the task's state. */
+		c->collect.facts = FACTS_ALL & ~(FACTS_PACKAGES | FACTS_LIBC_VERSION | FACTS_TASK);
+	c->collect.skip_evidence = c->mode != MODE_HUMAN && c->mode != MODE_JSON;
 	collect_all(&c->paths, &c->collect, &facts);
 	/*
 	 * libkmod (and libcrypto with it) doubles the cost of a run: only the

@@ -58,7 +58,8 @@ int modfacts_read_netlink(struct modfacts *mf);
 /*
  * Fill task_state and task_personality for this process from
  * EXECSTATE_CMD_GET_TASK (live kernel, ABI version 2 and later).
- * Returns 0 or a negative errno with a message on stderr.
+ * Returns 0 or a negative errno with a message on stderr; -ENOSYS without
+ * one when libnl cannot be loaded (the task's state is optional).
  */
 int modfacts_read_task(struct modfacts *mf);
 

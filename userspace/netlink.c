@@ -20,6 +20,7 @@
 
 #include "modfacts.h"
 #include "pid.h"
+#include "nlsyms.h"
 /* By path: <execstate.h> would find the CLI's own userspace/execstate.h. */
 #include "../kmod/uapi/execstate.h"
 
@@ -47,8 +48,13 @@ struct reply {
 
 static int nl_state_init(struct nl_state *st)
 {
+	char why[256];
 	int one = 1, err;
 
+	if (nlsyms_load(why, sizeof(why)) < 0) {
+		fprintf(stderr, "execstate: netlink: %s\n", why);
+		return -ENOSYS;
+	}
 	st->sock = nl_socket_alloc();
 	if (!st->sock) {
 		fprintf(stderr, "execstate: cannot allocate a netlink socket\n");
@@ -319,10 +325,14 @@ int modfacts_read_netlink(struct modfacts *mf)
 int modfacts_read_task(struct modfacts *mf)
 {
 	struct reply r = { .policy = task_policy, .fill = fill_task, .arg = mf };
+	char why[256];
 	int err;
 
 	mf->task_state[0] = '\0';
 	mf->has_task_personality = false;
+	/* libnl is only recommended: without it exec-mode infers, silently. */
+	if (nlsyms_load(why, sizeof(why)) < 0)
+		return -ENOSYS;
 	err = request(EXECSTATE_CMD_GET_TASK, 0, &r);
 	if (!err && !mf->task_state[0]) {
 		fprintf(stderr, "execstate: netlink task reply without a task state\n");

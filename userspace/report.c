@@ -19,6 +19,40 @@ const char *const verdict_keys[] = {
 	"confidence", "exec-mode", "native-abis", "emulated-abis", "module", "conflicts", NULL,
 };
 
+unsigned int verdict_key_facts(const char *key)
+{
+	/* What decide_kernel() and decide_userland() read for each value. */
+	static const struct {
+		const char *key;
+		unsigned int facts;
+	} deps[] = {
+		{ "machine", FACTS_USERLAND }, { "debian-arch", FACTS_USERLAND },
+		{ "gnu-type", FACTS_USERLAND }, { "docker-platform", FACTS_USERLAND },
+		{ "kbuild-arch", FACTS_USERLAND }, { "bits", FACTS_USERLAND },
+		{ "float-abi", FACTS_USERLAND }, { "arm-arch", FACTS_USERLAND },
+		{ "libc", FACTS_USERLAND }, { "confidence", FACTS_USERLAND | FACTS_MODULE },
+		{ "kernel-machine", FACTS_MODULE }, { "kernel-bits", FACTS_MODULE },
+		{ "page-size", FACTS_PAGE_SIZE }, { "module", FACTS_MODULE },
+		/* ecosys_value(): the userland's ABI and libc, */
+		{ "rust-target", FACTS_USERLAND }, { "goarch", FACTS_USERLAND },
+		{ "goarm", FACTS_USERLAND }, { "node-arch", FACTS_USERLAND },
+		{ "dotnet-rid", FACTS_USERLAND }, { "conda-subdir", FACTS_USERLAND },
+		/* the libc's version, */
+		{ "python-platforms", FACTS_USERLAND | FACTS_LIBC_VERSION },
+		/* the container, read with the userland (an injected init is not its own). */
+		{ "container", FACTS_USERLAND },
+	};
+
+	for (size_t i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
+		if (!strcmp(deps[i].key, key))
+			return deps[i].facts;
+	/*
+	 * The execution statuses (native-abis, emulated-abis, exec-mode,
+	 * docker-platforms*) and the conflicts weigh every fact.
+	 */
+	return FACTS_ALL;
+}
+
 /* The keys every output carries: the verdict's, then the ecosystems'. */
 static const char *output_key(int i)
 {

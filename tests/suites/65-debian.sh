@@ -105,6 +105,11 @@ else
 			! grep -q 'deb-systemd-invoke' '$debs/postinst' &&
 			dpkg-deb --fsys-tarfile '$cli_deb' | tar -xOf - ./lib/systemd/system/execstate-prometheus.service |
 				grep -qx 'ExecStart=/usr/bin/execstate --prometheus --output /var/lib/prometheus/node-exporter/execstate.prom'"
+	# dlopen()ed, so dh_shlibdeps cannot see them: debian/control names them.
+	[ -s "$cli_deb" ] && check "execstate depends on libkmod2 and zlib1g, recommends libnl-genl-3-200" \
+		bash -c "dpkg-deb -f '$cli_deb' Depends | grep -qw libkmod2 &&
+			dpkg-deb -f '$cli_deb' Depends | grep -qw zlib1g &&
+			dpkg-deb -f '$cli_deb' Recommends | grep -qw libnl-genl-3-200"
 fi
 
 # --- the real install on Debian arm64 in QEMU ----------------------------------
