@@ -63,7 +63,9 @@ static const struct target targets[] = {
 	    "kernel/execstate/cpu_arch" } },
 	/* An executable as /sbin/init: the ELF reader, then its PT_INTERP looked up in the root. */
 	{ "userland", PATH_ROOT, { "sbin/init" } },
-	{ "dpkg-status", PATH_ROOT, { "var/lib/dpkg/status" } },
+	{ "dpkg-status", PATH_ROOT, { "var/lib/dpkg/status", "var/lib/dpkg/arch-native" } },
+	/* PID 1's environment and cgroup name the container (container.c). */
+	{ "container", PATH_PROCFS, { "1/environ", "1/cgroup" } },
 	{ "os-release", PATH_ROOT, { "etc/os-release" } },
 	{ "pkg-arch", PATH_ROOT, { "etc/apk/arch", "etc/pacman.conf", "etc/rpm/platform" } },
 };
