@@ -419,7 +419,10 @@ for s in "${scenarios[@]}"; do
 	need_userland[$USERLAND]=1
 	[ -n "$OTHER" ] && need_other[$OTHER]=1
 	if [[ " $PROBES " == *" emulation "* ]]; then
-		need_emulation[$USERLAND]=1 need_userland[armhf]=1 need_other[armhf]=1
+		# The armhf CLI ("cli": without an initramfs base unless a
+		# scenario's userland is armhf) and busybox.
+		need_emulation[$USERLAND]=1 need_other[armhf]=1
+		: "${need_userland[armhf]:=cli}"
 	fi
 done
 
@@ -433,7 +436,7 @@ done
 wait
 # These mostly wait on the shared Debian package pool: one at a time.
 for u in "${!need_userland[@]}"; do
-	(prep_base "$u")
+	[ "${need_userland[$u]}" = cli ] || (prep_base "$u")
 done
 for o in "${!need_other[@]}"; do
 	(prep_other "$o")
