@@ -4,7 +4,10 @@
 # in /scenario.env, unloads the module, and reports everything on the console
 # as "@@ key=value" lines between "@@@ begin" and "@@@ end" for the host
 # (tests/vm/run.sh) to judge; the guest asserts nothing itself.  Kernel log
-# lines follow as "@dmesg ...".  Then it powers the machine off.
+# lines follow as "@dmesg ...".  Then it powers the machine off.  Probes:
+# hotplug (CPUs offline and online, a register read that fails), emulation
+# (qemu-user-static in binfmt_misc: the armhf CLI and `execstate pid` of an
+# emulated process, without and with the module).
 /bin/busybox --install -s
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
@@ -193,6 +196,79 @@ rmmod execstate
 r rmmod "$?"
 r sys_after_rmmod "$(exists $S)"
 r module_after_rmmod "$(grep -c '^execstate ' /proc/modules)"
+
+# ---- PROBES emulation: qemu-user through binfmt_misc -------------------------
+# qemu-arm is registered with the line of Debian's qemu-user-static
+# (/usr/lib/binfmt.d/qemu-arm.conf; flag F: the kernel opens the interpreter
+# at registration).  The armhf build of the CLI
+# (/usr/lib/execstate-armhf/execstate, its libraries under their multiarch
+# paths) and a static armhf busybox then run emulated, once without the
+# module (just unloaded) and once with it loaded again: the emulated CLI's
+# verdict about itself, and `execstate pid` (the native CLI) of the busybox,
+# which says through a FIFO that it runs.
+case " $PROBES " in
+*" emulation "*)
+	# emulation PREFIX: what the emulated CLI says of itself (its verdict
+	# from one --shell run: each run costs seconds under TCG), and what the
+	# native one says of an emulated process.
+	emulation() {
+		_cli=/usr/lib/execstate-armhf/execstate
+		_shell=$($_cli --shell 2>&1)
+		_rc=$?
+		for _key in machine debian-arch kernel-machine confidence exec-mode module \
+			conflicts native-abis emulated-abis; do
+			_var=EXECSTATE_$(echo "$_key" | tr a-z- A-Z_)
+			if [ $_rc -eq 0 ]; then
+				r "$1.$_key" "$(printf '%s\n' "$_shell" | sed -n "s/^$_var='\(.*\)'\$/\1/p")"
+			else
+				r "$1.$_key" "$_shell [exit $_rc]"
+			fi
+		done
+		# stderr apart: under qemu-user the module's GET_TASK cannot be
+		# asked (qemu refuses generic netlink sockets), which it warns of.
+		r "$1.get-exec-mode" "$($_cli get exec-mode 2>/tmp/emulated.err || echo "[exit $?]")"
+		r "$1.get-exec-mode.stderr" "$(cat /tmp/emulated.err)"
+		_report=$($_cli 2>&1)
+		printf '%s\n' "$_report" | sed "s/^/@$1-report /"
+		r "$1.emulated-cli" "$(printf '%s\n' "$_report" | sed -n 's/^  ! emulated-cli: //p')"
+		r "$1.emulated-cli.remedy" "$(printf '%s\n' "$_report" |
+			sed -n '/^  ! emulated-cli: /{n;s/^    remedy: //p;}')"
+		busybox-armhf sh -c 'echo running >/tmp/emulated.up; read _ </tmp/emulated.hold' &
+		_pid=$!
+		# A guest that never starts must not hang this one.
+		r "$1.busybox" "$(timeout 60 cat /tmp/emulated.up 2>&1)"
+		_out=$(execstate pid "$_pid" 2>&1)
+		# The pid's own number is no fact: it must lead the line.
+		r "$1.pid" "${_out#"$_pid "}"
+		_json=$(execstate --json pid "$_pid" 2>&1)
+		for _key in guest kernel-state binfmt-flags; do
+			r "$1.pid.$_key" "$(printf '%s\n' "$_json" | sed -n "s/.*\"$_key\":\"\([^\"]*\)\".*/\1/p")"
+		done
+		kill "$_pid"
+		wait "$_pid" 2>/dev/null
+	}
+	mkfifo /tmp/emulated.up /tmp/emulated.hold
+	# Debian builds binfmt_misc as a module (run.sh copies it when it is one).
+	r emulation.mount "$({ { [ ! -e /lib/binfmt_misc.ko ] || insmod /lib/binfmt_misc.ko; } &&
+		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc && echo ok; } 2>&1)"
+	_line=$(grep -v '^[#;]' /usr/lib/binfmt.d/qemu-arm.conf | grep -m1 .)
+	r emulation.conf.interpreter "$(printf '%s\n' "$_line" | cut -d: -f7)"
+	r emulation.conf.flags "$(printf '%s\n' "$_line" | cut -d: -f8)"
+	r emulation.register "$({ printf '%s\n' "$_line" >/proc/sys/fs/binfmt_misc/register &&
+		echo ok; } 2>&1)"
+	_entry=/proc/sys/fs/binfmt_misc/qemu-arm
+	r emulation.entry "$(head -n1 $_entry 2>&1)"
+	r emulation.entry.interpreter "$(sed -n 's/^interpreter //p' $_entry)"
+	r emulation.entry.flags "$(sed -n 's/^flags: //p' $_entry)"
+	emulation emulation.nomod
+	insmod /lib/execstate.ko
+	r emulation.insmod "$?"
+	emulation emulation.mod
+	rmmod execstate
+	r emulation.rmmod "$?"
+	;;
+esac
+# ---- end of PROBES emulation --------------------------------------------------
 r tainted "$(cat /proc/sys/kernel/tainted)"
 dmesg | sed 's/^/@dmesg /'
 echo "@@@ end"

@@ -21,6 +21,13 @@
 # linux32 (linux32.cli.*).  Every scenario also checks the load, unload,
 # kernel log and taint.  No argument runs every scenario.
 #
+# PROBES (tests/vm/guest-init.sh) adds: hotplug (arm64: CPUs offline and
+# online, execstate_cpufault.ko); emulation (amd64: Debian's
+# qemu-user-static of the userland's architecture, fetched into the cache,
+# registers qemu-arm in binfmt_misc, with the kernel's binfmt_misc.ko when it
+# is a module; the armhf CLI, the armhf sysroot's libraries beside the
+# userland's, and an armhf busybox run emulated; emulation.* keys).
+#
 # run.sh --prepare DEBARCH DIR only prepares DEBARCH's userland and copies it
 # to DIR (base.cpio.gz, execprobe, execstate), for tests/stress/run.sh.
 #
@@ -297,6 +304,82 @@ prep_other() {
 	prep_ok "other-$debarch" "$run/busybox-$debarch"
 }
 
+# prep_emulation DEBARCH: the cached initramfs part of the emulation probe
+# on a DEBARCH guest: Debian's qemu-user-static:DEBARCH, only its
+# qemu-arm-static, the arm-binfmt-P link binfmt_misc registers and the
+# package's registration line (usr/lib/binfmt.d/qemu-arm.conf), with the
+# armhf runtime libraries of the CLI from the armhf sysroot under their
+# multiarch paths (/lib/ld-linux-armhf.so.3, /lib/arm-linux-gnueabihf,
+# /usr/lib/arm-linux-gnueabihf), where they sit beside DEBARCH's own.  The
+# armhf CLI and busybox come from prep_userland and prep_other armhf.
+prep_emulation() {
+	local debarch=$1 log=$logs/emulation-$1.log sysroot part root
+	local files=(./usr/bin/qemu-arm-static ./usr/libexec/qemu-binfmt/arm-binfmt-P
+		./usr/lib/binfmt.d/qemu-arm.conf)
+	part=$cache/emulation-$debarch.cpio.gz
+	lock "$part"
+	{
+		sysroot=$("$top/scripts/sysroot.sh" armhf | tail -n1) &&
+			root=$cache/emulation-$debarch &&
+			(
+				# shellcheck source=scripts/debcache.sh
+				source "$top/scripts/debcache.sh"
+				deb_update || exit 1
+				deb=$(deb_path "qemu-user-static:$debarch") || exit 1
+				stamp="$(cat "$sysroot/.execstate-sysroot") $deb
+$(declare -f prep_emulation | md5sum)"
+				[ -s "$part" ] && [ "$(cat "$root.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
+				rm -rf "$root" "$part" && mkdir -p "$root" &&
+					dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$root" "${files[@]}" &&
+					(cd "$sysroot" && find lib* usr/lib \
+						\( -name gconv -o -name pkgconfig -o -name '*.a' \) -prune -o \
+						\( -path '*/arm-linux-gnueabihf/*' -o -name 'ld-linux-armhf.so.*' \) \
+						\( -type f -o -type l \) -print | cpio -pdm --quiet "$root") &&
+					[ -e "$root/lib/ld-linux-armhf.so.3" ] &&
+					(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$part") &&
+					echo "$stamp" >"$root.stamp"
+			)
+	} >"$log" 2>&1 || {
+		prep_err "emulation-$debarch" "emulation on $debarch: $(tail -n1 "$log")"
+		return
+	}
+	cp "$part" "$run/emulation-$debarch.cpio.gz"
+	prep_ok "emulation-$debarch" "$run/emulation-$debarch.cpio.gz"
+}
+
+# payload_emulation SCENARIO DIR VMLINUZ KVER: the emulation probe's
+# binaries into the payload DIR (binfmt_misc.ko too, from the kernel's
+# package, unless built in) and the prepared part's path on stdout; TAP on
+# stderr when a part is missing.
+payload_emulation() {
+	local s=$1 dir=$2 vmlinuz=$3 kver=$4 part o moddir
+	for part in "emulation-$USERLAND" userland-armhf other-armhf; do
+		if [ -e "$prep/$part.err" ]; then
+			echo "not ok - $s: prepare $part" >&2
+			echo "#   $(cat "$prep/$part.err")" >&2
+			return 1
+		fi
+	done
+	o=$(cat "$prep/userland-armhf.ok")
+	if [ ! -e "$o/execstate" ]; then
+		echo "not ok - $s: prepare the armhf CLI" >&2
+		echo "#   $(cat "$o/cli-error")" >&2
+		return 1
+	fi
+	mkdir -p "$dir/usr/lib/execstate-armhf"
+	cp "$o/execstate" "$dir/usr/lib/execstate-armhf/execstate"
+	cp "$(cat "$prep/other-armhf.ok")" "$dir/bin/busybox-armhf"
+	moddir=$(dirname "$vmlinuz")/../lib/modules/$kver
+	if [ -e "$moddir/kernel/fs/binfmt_misc.ko" ]; then
+		cp "$moddir/kernel/fs/binfmt_misc.ko" "$dir/lib/binfmt_misc.ko"
+	elif ! grep -qs '/binfmt_misc\.ko$' "$moddir/modules.builtin"; then
+		echo "not ok - $s: prepare binfmt_misc" >&2
+		echo "#   $kver has no binfmt_misc, neither built in nor in $moddir" >&2
+		return 1
+	fi
+	cat "$prep/emulation-$USERLAND.ok"
+}
+
 kernel_name() { echo "$1" | tr ' ' '-'; }
 
 # load_conf NAME: the scenario's variables, none left over from another.
@@ -319,12 +402,15 @@ if [ -n "$prepare_dir" ]; then
 	exit 0
 fi
 
-declare -A need_kernel=() need_userland=() need_other=() skip_reason=()
+declare -A need_kernel=() need_userland=() need_other=() need_emulation=() skip_reason=()
 for s in "${scenarios[@]}"; do
 	load_conf "$s"
 	read -r qemu_bin _ <<<"$QEMU"
+	emulation_tools=
+	[[ " $PROBES " == *" emulation "* ]] && emulation_tools="$(debarch_cc armhf) dpkg-deb tar"
+	# shellcheck disable=SC2086 # $emulation_tools: words
 	missing=$(missing_tools "$qemu_bin" "$(debarch_cc "$USERLAND")" \
-		${OTHER:+"$(debarch_cc "$OTHER")"} cpio gzip modinfo timeout make)
+		${OTHER:+"$(debarch_cc "$OTHER")"} $emulation_tools cpio gzip modinfo timeout make)
 	if [ -n "$missing" ]; then
 		skip_reason[$s]="missing $missing"
 		continue
@@ -332,6 +418,12 @@ for s in "${scenarios[@]}"; do
 	need_kernel[$(kernel_name "$KERNEL")]=$KERNEL
 	need_userland[$USERLAND]=1
 	[ -n "$OTHER" ] && need_other[$OTHER]=1
+	if [[ " $PROBES " == *" emulation "* ]]; then
+		# The armhf CLI ("cli": without an initramfs base unless a
+		# scenario's userland is armhf) and busybox.
+		need_emulation[$USERLAND]=1 need_other[armhf]=1
+		: "${need_userland[armhf]:=cli}"
+	fi
 done
 
 for k in "${!need_kernel[@]}"; do
@@ -344,10 +436,13 @@ done
 wait
 # These mostly wait on the shared Debian package pool: one at a time.
 for u in "${!need_userland[@]}"; do
-	(prep_base "$u")
+	[ "${need_userland[$u]}" = cli ] || (prep_base "$u")
 done
 for o in "${!need_other[@]}"; do
 	(prep_other "$o")
+done
+for e in "${!need_emulation[@]}"; do
+	(prep_emulation "$e")
 done
 
 # ----------------------------------------------------------------------------
@@ -536,8 +631,12 @@ run_scenario() {
 	fi
 	# Linux unpacks concatenated compressed cpio archives in order, so the
 	# cached userland part and this scenario's payload are simply appended.
+	local emulation_part=
+	if [[ " $PROBES " == *" emulation "* ]]; then
+		emulation_part=$(payload_emulation "$s" "$dir/payload" "$vmlinuz" "$kver" 2>>"$tap") || return
+	fi
 	initrd=$dir/initrd.cpio.gz
-	cp "$base" "$initrd"
+	cat "$base" ${emulation_part:+"$emulation_part"} >"$initrd"
 	(cd "$dir/payload" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >>"$initrd")
 
 	log=$logs/$s.console.log
