@@ -375,7 +375,7 @@ else
 fi
 check "completion offers every get key ($keys_source)" \
 	"$(sort <<<"$keys")" "$(complete_words get '')"
-check "completion offers the subcommands" "$(printf 'check\nget\npid\n')" "$(complete_words '')"
+check "completion offers the subcommands" "$(printf 'check\nget\npid\nwatch\n')" "$(complete_words '')"
 cli_options=$(grep -o -- '--[a-z][a-z-]*' <<<"$help" | grep -v -- '--target' | sort -u)
 check "completion offers every option of --help" "$cli_options" "$(complete_words --)"
 check "completion offers --target after check" "--target" \
