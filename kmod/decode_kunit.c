@@ -3,8 +3,9 @@
  * KUnit tests for decode.c: ID register fields, every row of the MIDR
  * part table, the arm64 compat decision with its all/some/none and
  * cpulist and how they follow CPU hotplug, compat hwcaps field by field,
- * and the 32-bit arm architecture and AArch64-capability verdicts.  Register values are those of real
- * cores (TRMs, QEMU's CPU models) plus reserved encodings.
+ * and the 32-bit arm architecture and AArch64-capability verdicts.
+ * Register values are those of real cores (TRMs, QEMU's CPU models) plus
+ * reserved encodings.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
