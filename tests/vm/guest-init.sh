@@ -147,6 +147,46 @@ fi
 # up, including every cpuhp callback, so no waiting is needed in between.
 case " $PROBES " in
 *" hotplug "*)
+	if echo 0 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.off.write ok
+	else
+		r hotplug.off.write failed
+	fi
+	r hotplug.off.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.off.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
+	r hotplug.off.aarch32_el0 "$(cat $S/aarch32_el0)"
+	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.on.write ok
+	else
+		r hotplug.on.write failed
+	fi
+	r hotplug.on.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.on.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
+
+	# A CPU whose registers cannot be read (execstate_cpufault.ko makes
+	# the next read fail) still comes online, unrecorded, and the facts
+	# that cover every CPU answer EAGAIN until it is recorded: the next
+	# time it comes online.
+	insmod /lib/execstate_cpufault.ko
+	r hotplug.fault.insmod "$?"
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
+		r hotplug.fault.write ok
+	else
+		r hotplug.fault.write failed
+	fi
+	r hotplug.fault.cpu1_online "$(cat /sys/devices/system/cpu/cpu1/online)"
+	r hotplug.fault.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.fault.cpu0_dir "$(exists $S/cpus/cpu0)"
+	r hotplug.fault.aarch32_el0 "$(cat $S/aarch32_el0 2>&1)"
+	r hotplug.fault.netlink "$(nlprobe get 2>&1)"
+	r hotplug.fault.logged "$(dmesg | grep -c 'cpu1: registers not recorded')"
+	rmmod execstate_cpufault
+	echo 0 >/sys/devices/system/cpu/cpu1/online
+	echo 1 >/sys/devices/system/cpu/cpu1/online
+	r hotplug.recovered.cpu1_dir "$(exists $S/cpus/cpu1)"
+	r hotplug.recovered.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus 2>&1)"
+
 	# ---- begin: execstate watch (the netlink group "events") ----
 	# watch subscribes before it prints its first line (the facts now), so
 	# once that line is read from the FIFO no hotplug can be missed: that
@@ -202,6 +242,28 @@ case " $PROBES " in
 			exec 3<&-
 		done
 
+		# A CPU whose registers cannot be recorded (execstate_cpufault.ko,
+		# as above) still comes online: its event carries no facts, as
+		# CMD_GET then answers EAGAIN; the offline before it does.
+		insmod /lib/execstate_cpufault.ko
+		timeout 60 execstate watch --json --count 2 >/tmp/watch 2>/tmp/watch.err &
+		watch_pid=$!
+		exec 3</tmp/watch
+		read -r line <&3
+		echo 0 >/sys/devices/system/cpu/cpu1/online
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+		read -r line <&3
+		watch_fields watch.fault.event1 "$line"
+		read -r line <&3
+		r watch.fault.event2 "$line"
+		watch_fields watch.fault.event2 "$line"
+		wait $watch_pid
+		r watch.fault.exit "$?"
+		exec 3<&-
+		rmmod execstate_cpufault
+		echo 0 >/sys/devices/system/cpu/cpu1/online
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+
 		# The module goes away under a watch, then is not there: exit 4.
 		execstate watch >/tmp/watch 2>/tmp/watch.err &
 		watch_pid=$!
@@ -224,46 +286,6 @@ case " $PROBES " in
 		rm -f /tmp/watch /tmp/watch.err
 	fi
 	# ---- end: execstate watch ----
-
-	if echo 0 >/sys/devices/system/cpu/cpu1/online; then
-		r hotplug.off.write ok
-	else
-		r hotplug.off.write failed
-	fi
-	r hotplug.off.cpu1_dir "$(exists $S/cpus/cpu1)"
-	r hotplug.off.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
-	r hotplug.off.aarch32_el0 "$(cat $S/aarch32_el0)"
-	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
-		r hotplug.on.write ok
-	else
-		r hotplug.on.write failed
-	fi
-	r hotplug.on.cpu1_dir "$(exists $S/cpus/cpu1)"
-	r hotplug.on.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus)"
-
-	# A CPU whose registers cannot be read (execstate_cpufault.ko makes
-	# the next read fail) still comes online, unrecorded, and the facts
-	# that cover every CPU answer EAGAIN until it is recorded: the next
-	# time it comes online.
-	insmod /lib/execstate_cpufault.ko
-	r hotplug.fault.insmod "$?"
-	echo 0 >/sys/devices/system/cpu/cpu1/online
-	if echo 1 >/sys/devices/system/cpu/cpu1/online; then
-		r hotplug.fault.write ok
-	else
-		r hotplug.fault.write failed
-	fi
-	r hotplug.fault.cpu1_online "$(cat /sys/devices/system/cpu/cpu1/online)"
-	r hotplug.fault.cpu1_dir "$(exists $S/cpus/cpu1)"
-	r hotplug.fault.cpu0_dir "$(exists $S/cpus/cpu0)"
-	r hotplug.fault.aarch32_el0 "$(cat $S/aarch32_el0 2>&1)"
-	r hotplug.fault.netlink "$(nlprobe get 2>&1)"
-	r hotplug.fault.logged "$(dmesg | grep -c 'cpu1: registers not recorded')"
-	rmmod execstate_cpufault
-	echo 0 >/sys/devices/system/cpu/cpu1/online
-	echo 1 >/sys/devices/system/cpu/cpu1/online
-	r hotplug.recovered.cpu1_dir "$(exists $S/cpus/cpu1)"
-	r hotplug.recovered.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus 2>&1)"
 	;;
 esac
 
