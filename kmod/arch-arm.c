@@ -189,8 +189,9 @@ static void take_first_cpu(unsigned int cpu,
 	first->regs = regs->arm;
 }
 
-int execstate_arch_facts(struct execstate_facts *facts,
-			 struct cpumask *aarch32_el0_cpus)
+int execstate_arch_facts_of(struct execstate_facts *facts,
+			    struct cpumask *aarch32_el0_cpus,
+			    const struct cpumask *online)
 {
 	struct first_cpu first = {};
 
@@ -198,7 +199,7 @@ int execstate_arch_facts(struct execstate_facts *facts,
 	facts->compat_reason = EXECSTATE_COMPAT_NATIVE_32BIT_KERNEL;
 
 	/* CPU 0 is the boot CPU on arm; a lower one never comes later. */
-	if (execstate_cpus_for_each(take_first_cpu, &first) || !first.found)
+	if (execstate_cpus_for_each(online, take_first_cpu, &first) || !first.found)
 		return -EAGAIN;
 	facts->cpu_arch = execstate_arm_cpu_arch(&first.regs);
 	facts->aarch64_capable =

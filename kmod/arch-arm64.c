@@ -180,8 +180,9 @@ static void compat_hwcaps(u32 *hwcap, u32 *hwcap2)
 	execstate_compat_hwcaps(&ids, flags, hwcap, hwcap2);
 }
 
-int execstate_arch_facts(struct execstate_facts *facts,
-			 struct cpumask *aarch32_el0_cpus)
+int execstate_arch_facts_of(struct execstate_facts *facts,
+			    struct cpumask *aarch32_el0_cpus,
+			    const struct cpumask *online)
 {
 	struct execstate_arm64_system sys = {
 		.config_compat = IS_ENABLED(CONFIG_COMPAT),
@@ -189,7 +190,7 @@ int execstate_arch_facts(struct execstate_facts *facts,
 		.mismatched_supported = EXECSTATE_HAVE_MISMATCHED_32BIT_EL0,
 		.cap_32bit_el0 = execstate_cap_32bit_el0(),
 	};
-	struct cpu_snapshot snap = { .max = nr_cpu_ids };
+	struct cpu_snapshot snap = { .max = cpumask_weight(online) };
 	struct execstate_arm64_compat decided;
 
 	facts->id_aa64pfr0_el1 = sys.sanitised_pfr0;
@@ -197,7 +198,7 @@ int execstate_arch_facts(struct execstate_facts *facts,
 	snap.cpus = kmalloc_array(snap.max, sizeof(*snap.cpus), GFP_KERNEL);
 	if (!snap.cpus)
 		return -ENOMEM;
-	if (execstate_cpus_for_each(snapshot_cpu, &snap) || !snap.n) {
+	if (execstate_cpus_for_each(online, snapshot_cpu, &snap) || !snap.n) {
 		kfree(snap.cpus);
 		return -EAGAIN;
 	}

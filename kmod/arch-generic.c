@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Every architecture without per-CPU registers worth reporting: x86 and
- * the rest get the generic facts only.
+ * the rest get the generic facts only, and a CPU hotplug state that does
+ * nothing but announce hotplug to the netlink group "events".
  */
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 
 #ifdef CONFIG_X86_64
@@ -46,8 +48,10 @@ ia32_emulation_enabled(enum execstate_compat_reason *reason)
 }
 #endif
 
-int execstate_arch_facts(struct execstate_facts *facts,
-			 struct cpumask *aarch32_el0_cpus)
+/* No fact here depends on which CPUs are online. */
+int execstate_arch_facts_of(struct execstate_facts *facts,
+			    struct cpumask *aarch32_el0_cpus,
+			    const struct cpumask *online)
 {
 #if defined(CONFIG_X86_64)
 	facts->compat = ia32_emulation_enabled(&facts->compat_reason);
@@ -58,4 +62,37 @@ int execstate_arch_facts(struct execstate_facts *facts,
 			EXECSTATE_YES : EXECSTATE_NO;
 #endif
 	return 0;
+}
+
+static enum cpuhp_state execstate_cpuhp_state;
+
+static int execstate_cpu_online(unsigned int cpu)
+{
+	execstate_netlink_cpu_event(cpu, true);
+	return 0;
+}
+
+static int execstate_cpu_offline(unsigned int cpu)
+{
+	execstate_netlink_cpu_event(cpu, false);
+	return 0;
+}
+
+/* No callback for the CPUs online now: there is nothing to record. */
+int execstate_cpus_init(struct kobject *parent)
+{
+	int ret;
+
+	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN, "execstate:online",
+					execstate_cpu_online,
+					execstate_cpu_offline);
+	if (ret < 0)
+		return ret;
+	execstate_cpuhp_state = ret;
+	return 0;
+}
+
+void execstate_cpus_uninit(void)
+{
+	cpuhp_remove_state_nocalls(execstate_cpuhp_state);
 }

@@ -8,6 +8,25 @@
 #ifndef EXECSTATE_COMPAT_H
 #define EXECSTATE_COMPAT_H
 
+#include <net/genetlink.h>
+
+/*
+ * genlmsg_multicast_allns() sends under rcu_read_lock(), so only
+ * GFP_ATOMIC ever worked; newer kernels (and Debian's 6.1 updates) dropped
+ * its gfp_t argument, which 5.10 still has.
+ */
+static inline int
+execstate_genlmsg_multicast_allns(const struct genl_family *family,
+				  struct sk_buff *skb, u32 portid,
+				  unsigned int group)
+{
+#ifdef EXECSTATE_HAVE_MULTICAST_ALLNS_GFP
+	return genlmsg_multicast_allns(family, skb, portid, group, GFP_ATOMIC);
+#else
+	return genlmsg_multicast_allns(family, skb, portid, group);
+#endif
+}
+
 #ifdef CONFIG_ARM64
 #include <asm/cpufeature.h>
 #include <asm/hwcap.h>

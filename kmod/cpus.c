@@ -18,6 +18,9 @@
  * sysfs show of a per-CPU file takes, so removing a directory never waits
  * on that lock.
  *
+ * Each callback ends by announcing the change to the netlink group
+ * "events", once the CPU's record and directory are made or gone.
+ *
  * A CPU whose registers cannot be recorded still comes online: hotplug
  * must not fail for a reporting module.  Until it is recorded (the next
  * time it comes online) the system-wide facts answer -EAGAIN, because
@@ -55,7 +58,8 @@ const union execstate_cpu_regs *execstate_cpu_regs_of(struct kobject *kobj)
 	return &per_cpu(execstate_cpu_regs, cpu);
 }
 
-int execstate_cpus_for_each(void (*fn)(unsigned int cpu,
+int execstate_cpus_for_each(const struct cpumask *cpus,
+			    void (*fn)(unsigned int cpu,
 				       const union execstate_cpu_regs *regs,
 				       void *arg),
 			    void *arg)
@@ -65,22 +69,21 @@ int execstate_cpus_for_each(void (*fn)(unsigned int cpu,
 
 	/*
 	 * With hotplug held off, every online CPU has run its online
-	 * callback (and none has started its offline one): a missing
-	 * record is a loading, unloading or failed CPU, not a transition.
+	 * callback (and none has started its offline one), and a hotplug
+	 * callback's @cpus holds only CPUs that have: a missing record is a
+	 * loading, unloading or failed CPU, not a transition.
 	 */
-	cpus_read_lock();
 	mutex_lock(&execstate_cpus_lock);
-	for_each_online_cpu(cpu) {
+	for_each_cpu(cpu, cpus) {
 		if (!per_cpu(execstate_cpu_dir, cpu)) {
 			err = -EAGAIN;
 			goto out_unlock;
 		}
 	}
-	for_each_online_cpu(cpu)
+	for_each_cpu(cpu, cpus)
 		fn(cpu, &per_cpu(execstate_cpu_regs, cpu), arg);
 out_unlock:
 	mutex_unlock(&execstate_cpus_lock);
-	cpus_read_unlock();
 	return err;
 }
 
@@ -139,6 +142,7 @@ static int execstate_cpu_online(unsigned int cpu)
 	if (err)
 		pr_warn("cpu%u: registers not recorded (%d); facts answer EAGAIN until it comes online again\n",
 			cpu, err);
+	execstate_netlink_cpu_event(cpu, true);
 	return 0;
 }
 
@@ -153,6 +157,7 @@ static int execstate_cpu_offline(unsigned int cpu)
 
 	if (dir)
 		execstate_cpu_dir_remove(dir);
+	execstate_netlink_cpu_event(cpu, false);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
  * follow compat_elf_hwcaps[] in arch/arm64/kernel/cpufeature.c, which a
  * module cannot read because compat_elf_hwcap is not exported.
  */
+#include <linux/bitmap.h>
 #include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
@@ -196,6 +197,19 @@ int execstate_cpulist(char *buf, size_t size, const unsigned long *cpus,
 		      unsigned int nbits)
 {
 	return scnprintf(buf, size, "%*pbl", nbits, cpus);
+}
+
+void execstate_cpus_after_event(unsigned long *after, const unsigned long *online,
+				unsigned int nbits, unsigned int cpu,
+				bool came_online)
+{
+	bitmap_copy(after, online, nbits);
+	if (cpu >= nbits)
+		return;
+	if (came_online)
+		__set_bit(cpu, after);
+	else
+		__clear_bit(cpu, after);
 }
 
 /*

@@ -126,6 +126,15 @@ enum execstate_coverage execstate_coverage(unsigned int capable,
 int execstate_cpulist(char *buf, size_t size, const unsigned long *cpus,
 		      unsigned int nbits);
 
+/*
+ * The online CPUs once a hotplug of @cpu completes: @online with @cpu
+ * added (@came_online) or removed.  Hotplug callbacks need it because
+ * cpu_online_mask still holds a CPU whose offline callbacks run.
+ */
+void execstate_cpus_after_event(unsigned long *after, const unsigned long *online,
+				unsigned int nbits, unsigned int cpu,
+				bool came_online);
+
 /* One online CPU's own ID_AA64PFR0_EL1, as recorded when it came online. */
 struct execstate_arm64_cpu {
 	unsigned int cpu;

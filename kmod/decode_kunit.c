@@ -2,9 +2,10 @@
 /*
  * KUnit tests for decode.c: ID register fields, every row of the MIDR
  * part table, the arm64 compat decision with its all/some/none and
- * cpulist, compat hwcaps field by field, and the 32-bit arm architecture
- * and AArch64-capability verdicts.  Register values are those of real
- * cores (TRMs, QEMU's CPU models) plus reserved encodings.
+ * cpulist and how they follow CPU hotplug, compat hwcaps field by field,
+ * and the 32-bit arm architecture and AArch64-capability verdicts.
+ * Register values are those of real cores (TRMs, QEMU's CPU models) plus
+ * reserved encodings.
  */
 #include <kunit/test.h>
 #include <linux/bitmap.h>
@@ -185,6 +186,95 @@ static void arm64_compat_test(struct kunit *test)
 	out.reason = EXECSTATE_COMPAT_FRED + 1;
 	execstate_arm64_compat(c->cpus, c->ncpus, &c->sys, NULL, 0, &out);
 	KUNIT_EXPECT_EQ(test, out.reason, c->reason);
+}
+
+/* ---- CPU hotplug events: the facts once the hotplug completes ---- */
+
+struct hotplug_step {
+	unsigned int cpu;
+	bool online;
+	const char *online_cpus;	/* ONLINE_CPUS of the event */
+	enum execstate_coverage coverage;
+	const char *aarch32_el0_cpus;
+	enum execstate_tristate compat;
+};
+
+#define MAX_HOTPLUG_STEPS 4
+
+struct hotplug_case {
+	const char *desc;
+	const char *boot_online;	/* cpulist before the first step */
+	const struct execstate_arm64_cpu *cpus;	/* every CPU's record, by number */
+	struct execstate_arm64_system sys;
+	unsigned int nsteps;
+	struct hotplug_step steps[MAX_HOTPLUG_STEPS];
+};
+
+static const struct execstate_arm64_cpu a72_pair[] = { { 0, PFR0_A72 }, { 1, PFR0_A72 } };
+static const struct execstate_arm64_cpu sm8550[] = SM8550_CPUS;
+
+static const struct hotplug_case hotplug_cases[] = {
+	/* tests/vm: echo 0, then 1, to cpu1/online */
+	{ "a72-cpu1-off-on", "0-1", a72_pair, SYS(true, PFR0_A72, true, true), 2, {
+	  { 1, false, "0", EXECSTATE_COVERAGE_ALL, "0", EXECSTATE_YES },
+	  { 1, true, "0-1", EXECSTATE_COVERAGE_ALL, "0-1", EXECSTATE_YES } } },
+	/* the only CPUs lacking AArch32 EL0 go: all, though compat stays no */
+	{ "sm8550-big-cores-off", "0-7", sm8550, SYS(true, PFR0_X3, true, false), 3, {
+	  { 3, false, "0-2,4-7", EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO },
+	  { 4, false, "0-2,5-7", EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_NO },
+	  { 7, false, "0-2,5-6", EXECSTATE_COVERAGE_ALL, "0-2,5-6", EXECSTATE_NO } } },
+	/* allow_mismatched_32bit_el0: the AArch32 cores go and come back */
+	{ "sm8550-mismatched-little-off-on", "0-7", sm8550, SYS(true, PFR0_X3, true, true), 4, {
+	  { 5, false, "0-4,6-7", EXECSTATE_COVERAGE_SOME, "0-2,6", EXECSTATE_YES },
+	  { 6, false, "0-4,7", EXECSTATE_COVERAGE_SOME, "0-2", EXECSTATE_YES },
+	  { 6, true, "0-4,6-7", EXECSTATE_COVERAGE_SOME, "0-2,6", EXECSTATE_YES },
+	  { 5, true, "0-7", EXECSTATE_COVERAGE_SOME, "0-2,5-6", EXECSTATE_YES } } },
+	/* a CPU number beyond the mask changes nothing */
+	{ "cpu-beyond-mask", "0-1", a72_pair, SYS(true, PFR0_A72, true, true), 1, {
+	  { MAX_TEST_CPUS, true, "0-1", EXECSTATE_COVERAGE_ALL, "0-1", EXECSTATE_YES } } },
+};
+
+static void hotplug_desc(const struct hotplug_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(hotplug, hotplug_cases, hotplug_desc);
+
+/*
+ * What netlink.c does in a hotplug callback: the mask after the event,
+ * then the compat decision over the records of exactly those CPUs.
+ */
+static void hotplug_event_test(struct kunit *test)
+{
+	const struct hotplug_case *c = test->param_value;
+	DECLARE_BITMAP(online, MAX_TEST_CPUS);
+	DECLARE_BITMAP(after, MAX_TEST_CPUS);
+	DECLARE_BITMAP(aarch32, MAX_TEST_CPUS);
+	struct execstate_arm64_cpu snap[MAX_TEST_CPUS];
+	struct execstate_arm64_compat out;
+	unsigned int i, cpu, n;
+	char list[64];
+
+	KUNIT_ASSERT_EQ(test, bitmap_parselist(c->boot_online, online, MAX_TEST_CPUS), 0);
+	for (i = 0; i < c->nsteps; i++) {
+		const struct hotplug_step *s = &c->steps[i];
+
+		execstate_cpus_after_event(after, online, MAX_TEST_CPUS, s->cpu, s->online);
+		execstate_cpulist(list, sizeof(list), after, MAX_TEST_CPUS);
+		KUNIT_EXPECT_STREQ_MSG(test, list, s->online_cpus, "step %u", i);
+
+		n = 0;
+		for_each_set_bit(cpu, after, MAX_TEST_CPUS)
+			snap[n++] = c->cpus[cpu];
+		bitmap_zero(aarch32, MAX_TEST_CPUS);
+		execstate_arm64_compat(snap, n, &c->sys, aarch32, MAX_TEST_CPUS, &out);
+		KUNIT_EXPECT_EQ_MSG(test, out.aarch32_el0, s->coverage, "step %u", i);
+		execstate_cpulist(list, sizeof(list), aarch32, MAX_TEST_CPUS);
+		KUNIT_EXPECT_STREQ_MSG(test, list, s->aarch32_el0_cpus, "step %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, out.compat, s->compat, "step %u", i);
+		bitmap_copy(online, after, MAX_TEST_CPUS);
+	}
 }
 
 struct coverage_case {
@@ -640,6 +730,7 @@ static void names_test(struct kunit *test)
 static struct kunit_case execstate_decode_cases[] = {
 	KUNIT_CASE_PARAM(el_fields_test, el_gen_params),
 	KUNIT_CASE_PARAM(arm64_compat_test, arm64_compat_gen_params),
+	KUNIT_CASE_PARAM(hotplug_event_test, hotplug_gen_params),
 	KUNIT_CASE_PARAM(coverage_test, coverage_gen_params),
 	KUNIT_CASE_PARAM(compat_hwcaps_test, hwcap_gen_params),
 	KUNIT_CASE_PARAM(midr_row_test, midr_row_gen_params),

@@ -7,12 +7,13 @@
 #ifndef EXECSTATE_FACTS_H
 #define EXECSTATE_FACTS_H
 
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
 #include <linux/types.h>
 
 #include "decode.h"
 
 struct attribute_group;
-struct cpumask;
 struct kobject;
 struct task_struct;
 
@@ -32,14 +33,31 @@ struct execstate_facts {
 };
 
 /*
- * Collect the facts of this machine.  @aarch32_el0_cpus, when not NULL,
- * receives the online CPUs that run AArch32 at EL0 (arm64 only).
- * Returns -EAGAIN while an online CPU has no recorded registers: while
- * the module loads or unloads, or after recording failed when the CPU
- * came online.  No answer beats a wrong one.
+ * The facts of this machine as they are while exactly the CPUs in @online
+ * are online.  @aarch32_el0_cpus, when not NULL, receives those of them
+ * that run AArch32 at EL0 (arm64 only).  The caller holds off CPU hotplug:
+ * with cpus_read_lock(), or by being a hotplug callback, which runs while
+ * the hotplug that called it holds the lock for writing and so must not
+ * take it (a deadlock); such a callback passes the online mask that holds
+ * once the hotplug is complete.  Returns -EAGAIN while a CPU of @online
+ * has no recorded registers: while the module loads or unloads, or after
+ * recording failed when the CPU came online.  No answer beats a wrong one.
  */
-int execstate_arch_facts(struct execstate_facts *facts,
-			 struct cpumask *aarch32_el0_cpus);
+int execstate_arch_facts_of(struct execstate_facts *facts,
+			    struct cpumask *aarch32_el0_cpus,
+			    const struct cpumask *online);
+
+/* The same for the CPUs online now, taking the hotplug lock. */
+static inline int execstate_arch_facts(struct execstate_facts *facts,
+				       struct cpumask *aarch32_el0_cpus)
+{
+	int err;
+
+	cpus_read_lock();
+	err = execstate_arch_facts_of(facts, aarch32_el0_cpus, cpu_online_mask);
+	cpus_read_unlock();
+	return err;
+}
 
 /* task.c: what @task runs, from what exec() recorded for it */
 enum execstate_task_state execstate_task_state(struct task_struct *task);
@@ -50,6 +68,20 @@ extern struct kobject *execstate_kobj;
 
 int execstate_netlink_init(void);
 void execstate_netlink_uninit(void);
+/*
+ * From the CPU hotplug callbacks: tell the netlink group "events" that
+ * @cpu has come online (@online) or is going offline.  Never fails the
+ * hotplug; does nothing unless the family is registered.
+ */
+void execstate_netlink_cpu_event(unsigned int cpu, bool online);
+
+/*
+ * cpus.c on arm64 and arm (the cpus/cpuN directories, following CPU
+ * hotplug), arch-generic.c elsewhere: the hotplug state that calls
+ * execstate_netlink_cpu_event().
+ */
+int execstate_cpus_init(struct kobject *parent);
+void execstate_cpus_uninit(void);
 
 #if defined(CONFIG_ARM64) || defined(CONFIG_ARM)
 /* Per-CPU registers, read on the CPU itself when it comes online. */
@@ -63,29 +95,17 @@ void execstate_arch_read_regs(void *regs);
 /* arch-*.c: the attributes of cpus/cpuN */
 extern const struct attribute_group *execstate_cpu_groups[];
 
-/* cpus.c: the cpus/cpuN directories, following CPU hotplug */
-int execstate_cpus_init(struct kobject *parent);
-void execstate_cpus_uninit(void);
 const union execstate_cpu_regs *execstate_cpu_regs_of(struct kobject *kobj);
 /*
- * Calls @fn for every online CPU, in CPU order, with CPU hotplug held off.
- * Returns -EAGAIN, calling @fn for none, while an online CPU has no
- * recorded registers.
+ * Calls @fn for every CPU in @cpus, in CPU order; the caller holds off CPU
+ * hotplug as for execstate_arch_facts_of().  Returns -EAGAIN, calling @fn
+ * for none, while a CPU of @cpus has no recorded registers.
  */
-int execstate_cpus_for_each(void (*fn)(unsigned int cpu,
+int execstate_cpus_for_each(const struct cpumask *cpus,
+			    void (*fn)(unsigned int cpu,
 				       const union execstate_cpu_regs *regs,
 				       void *arg),
 			    void *arg);
-#else
-/* No per-CPU registers worth exporting on other architectures. */
-static inline int execstate_cpus_init(struct kobject *parent)
-{
-	return 0;
-}
-
-static inline void execstate_cpus_uninit(void)
-{
-}
 #endif
 
 #endif /* EXECSTATE_FACTS_H */

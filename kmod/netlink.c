@@ -4,7 +4,8 @@
  * facts of /sys/kernel/execstate in one message, for readers that have no
  * sysfs (containers) or want one consistent snapshot.  EXECSTATE_CMD_GET_TASK
  * describes one task, by default the sender: a sysfs file cannot, because
- * it must say the same to every reader.
+ * it must say the same to every reader.  The multicast group "events"
+ * carries EXECSTATE_CMD_CPU_EVENT, one per CPU that goes online or offline.
  *
  * The handlers keep no state, so the family runs them in parallel; unload
  * still waits for them, because genl_unregister_family() takes the lock
@@ -23,6 +24,7 @@
 #include <linux/utsname.h>
 #include <net/genetlink.h>
 
+#include "compat.h"
 #include "facts.h"
 #include "uapi/execstate.h"
 
@@ -174,13 +176,22 @@ static int send_reply(struct genl_info *info, u8 cmd, size_t size,
 struct facts_reply {
 	struct execstate_facts facts;
 	char *cpulist;
+	char *online_cpulist;
 };
+
+static size_t facts_reply_size(const struct facts_reply *r)
+{
+	return facts_size(&r->facts, r->cpulist) + string_size(r->online_cpulist);
+}
 
 static int put_facts_reply(struct sk_buff *msg, const void *arg)
 {
 	const struct facts_reply *r = arg;
 
-	return put_facts(msg, &r->facts, r->cpulist);
+	if (put_facts(msg, &r->facts, r->cpulist) ||
+	    nla_put_string(msg, EXECSTATE_A_ONLINE_CPUS, r->online_cpulist))
+		return -EMSGSIZE;
+	return 0;
 }
 
 /* The cpulist of @cpus as a string for nla_put_string(), or NULL. */
@@ -194,31 +205,48 @@ static char *cpulist_of(const struct cpumask *cpus)
 	return list;
 }
 
-static int execstate_nl_get(struct sk_buff *skb, struct genl_info *info)
+/*
+ * The facts and their cpulists while exactly @online are online, into @r;
+ * the caller frees the lists, also on error.  Hotplug is held off as
+ * execstate_arch_facts_of() requires.
+ */
+static int facts_of(struct facts_reply *r, const struct cpumask *online)
 {
-	struct facts_reply r = {};
 	cpumask_var_t cpus;
 	int err;
 
+	r->online_cpulist = cpulist_of(online);
+	if (!r->online_cpulist)
+		return -ENOMEM;
 	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
 		return -ENOMEM;
-	err = execstate_arch_facts(&r.facts, cpus);
-	if (err) {
+	err = execstate_arch_facts_of(&r->facts, cpus, online);
+	if (!err && IS_ENABLED(CONFIG_ARM64)) {
+		r->cpulist = cpulist_of(cpus);
+		if (!r->cpulist)
+			err = -ENOMEM;
+	}
+	free_cpumask_var(cpus);
+	return err;
+}
+
+static int execstate_nl_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct facts_reply r = {};
+	int err;
+
+	/* ONLINE_CPUS and the facts are one snapshot. */
+	cpus_read_lock();
+	err = facts_of(&r, cpu_online_mask);
+	cpus_read_unlock();
+	if (err == -EAGAIN)
 		NL_SET_ERR_MSG(info->extack,
 			       "execstate: a CPU's registers are not recorded (loading, unloading or a failed CPU online)");
-		goto out_free_cpus;
-	}
-	if (IS_ENABLED(CONFIG_ARM64)) {
-		err = -ENOMEM;
-		r.cpulist = cpulist_of(cpus);
-		if (!r.cpulist)
-			goto out_free_cpus;
-	}
-	err = send_reply(info, EXECSTATE_CMD_GET,
-			 facts_size(&r.facts, r.cpulist), put_facts_reply, &r);
+	if (!err)
+		err = send_reply(info, EXECSTATE_CMD_GET, facts_reply_size(&r),
+				 put_facts_reply, &r);
+	kfree(r.online_cpulist);
 	kfree(r.cpulist);
-out_free_cpus:
-	free_cpumask_var(cpus);
 	return err;
 }
 
@@ -316,6 +344,18 @@ static const struct genl_ops execstate_ops[] = {
 	},
 };
 
+enum execstate_mcgrp {
+	EXECSTATE_MCGRP_EVENTS,
+};
+
+/*
+ * Unprivileged listeners are welcome (no GENL_MCAST_CAP_*): the events
+ * say nothing that the world-readable sysfs files do not.
+ */
+static const struct genl_multicast_group execstate_mcgrps[] = {
+	[EXECSTATE_MCGRP_EVENTS] = { .name = EXECSTATE_GENL_MCGRP_EVENTS },
+};
+
 static struct genl_family execstate_family __ro_after_init = {
 	.name = EXECSTATE_GENL_NAME,
 	.version = EXECSTATE_GENL_VERSION,
@@ -324,15 +364,145 @@ static struct genl_family execstate_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = execstate_ops,
 	.n_ops = ARRAY_SIZE(execstate_ops),
+	.mcgrps = execstate_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(execstate_mcgrps),
 };
+
+/*
+ * Whether execstate_netlink_cpu_event() may send: only while the family
+ * is registered.  Hotplug callbacks run only while the hotplug lock is
+ * held, for writing by a hotplug or for reading by the module's own
+ * cpuhp_setup_state() or cpuhp_remove_state(), which run before
+ * execstate_netlink_init() and after execstate_netlink_uninit().  So
+ * flipping this under cpus_read_lock() makes every callback run entirely
+ * on one side of the flip: none sends to a family that is not, or no
+ * longer, registered, and none is missed in between.
+ */
+static bool execstate_events_on;
+
+struct cpu_event {
+	unsigned int cpu;
+	bool online;
+	bool have_facts;
+	struct facts_reply r;
+};
+
+static const char *cpu_event_name(const struct cpu_event *e)
+{
+	return e->online ? "online" : "offline";
+}
+
+static size_t cpu_event_size(const struct cpu_event *e)
+{
+	size_t size = string_size(cpu_event_name(e)) +
+		      nla_total_size(sizeof(u32));		/* EVENT_CPU */
+
+	return size + (e->have_facts ? facts_reply_size(&e->r) :
+		       string_size(e->r.online_cpulist));
+}
+
+static int put_cpu_event(struct sk_buff *msg, const struct cpu_event *e)
+{
+	if (nla_put_string(msg, EXECSTATE_A_EVENT, cpu_event_name(e)) ||
+	    nla_put_u32(msg, EXECSTATE_A_EVENT_CPU, e->cpu))
+		return -EMSGSIZE;
+	if (e->have_facts)
+		return put_facts_reply(msg, &e->r);
+	return nla_put_string(msg, EXECSTATE_A_ONLINE_CPUS, e->r.online_cpulist);
+}
+
+/*
+ * Send @e to the events group in every network namespace: the family is
+ * netnsok, so a container in its own namespace resolves it and asks
+ * CMD_GET there, and a CPU of the machine comes and goes for all of them.
+ */
+static int send_cpu_event(const struct cpu_event *e)
+{
+	size_t size = cpu_event_size(e);
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put(msg, 0, 0, &execstate_family, 0,
+			  EXECSTATE_CMD_CPU_EVENT);
+	err = hdr ? put_cpu_event(msg, e) : -EMSGSIZE;
+	if (!err && msg->len > nlmsg_total_size(genlmsg_msg_size(size)))
+		err = -EMSGSIZE;
+	if (WARN_ONCE(err, "execstate: CPU event exceeds %zu bytes\n", size)) {
+		nlmsg_free(msg);
+		return err;
+	}
+	genlmsg_end(msg, hdr);
+	return execstate_genlmsg_multicast_allns(&execstate_family, msg, 0,
+						 EXECSTATE_MCGRP_EVENTS);
+}
+
+/*
+ * Exactness: the offline callback runs while @cpu is still in
+ * cpu_online_mask and the online callback once it is in it; neither may
+ * take the hotplug lock, which the hotplug holds.  So the facts are those
+ * of an explicit mask, the online CPUs with @cpu added or removed, from
+ * the per-CPU records, which this hotplug cannot change for any CPU but
+ * @cpu (recorded, for an online, before this is called).  The sanitised
+ * registers and capabilities the facts also read are already final when
+ * a CPU reaches CPUHP_AP_ONLINE_DYN, and never relaxed by an offline.
+ * The message says what CMD_GET answers once the hotplug completes.
+ *
+ * A hotplug that a later state rolls back calls the other callback
+ * straight after: listeners see the CPU come back, or go away again.
+ */
+void execstate_netlink_cpu_event(unsigned int cpu, bool online)
+{
+	struct cpu_event e = { .cpu = cpu, .online = online };
+	cpumask_var_t after;
+	int err;
+
+	if (!READ_ONCE(execstate_events_on))
+		return;
+
+	err = -ENOMEM;
+	if (!alloc_cpumask_var(&after, GFP_KERNEL))
+		goto out_warn;
+	execstate_cpus_after_event(cpumask_bits(after),
+				   cpumask_bits(cpu_online_mask), nr_cpu_ids,
+				   cpu, online);
+	err = facts_of(&e.r, after);
+	free_cpumask_var(after);
+	/* Unknown facts are left out rather than guessed; the event stands. */
+	e.have_facts = !err;
+	err = e.r.online_cpulist ? send_cpu_event(&e) : -ENOMEM;
+	kfree(e.r.online_cpulist);
+	kfree(e.r.cpulist);
+out_warn:
+	/*
+	 * -ESRCH: no listener in any namespace, the usual case; -ENOBUFS: a
+	 * listener's receive buffer overran, which its socket reports to it.
+	 */
+	if (err && err != -ESRCH && err != -ENOBUFS)
+		pr_warn_ratelimited("cpu%u %s: event not sent (%d)\n", cpu,
+				    cpu_event_name(&e), err);
+}
 
 int execstate_netlink_init(void)
 {
-	return genl_register_family(&execstate_family);
+	int err = genl_register_family(&execstate_family);
+
+	if (err)
+		return err;
+	cpus_read_lock();
+	WRITE_ONCE(execstate_events_on, true);
+	cpus_read_unlock();
+	return 0;
 }
 
 void execstate_netlink_uninit(void)
 {
+	cpus_read_lock();
+	WRITE_ONCE(execstate_events_on, false);
+	cpus_read_unlock();
 	genl_unregister_family(&execstate_family);
 }
 

@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "pid.h"
 #include "binfmt.h"
 #include "fileinfo.h"
+#include "watch.h"
 
 /* Exit codes, documented in execstate(1). */
 enum {
@@ -27,6 +30,7 @@ enum {
 	EXIT_NOT_NATIVE = 1,	/* check: the target does not run natively */
 	EXIT_USAGE = 2,		/* bad usage, unreadable input, internal error */
 	EXIT_PID = 3,		/* pid: a PID was not answered (no such process, ...) */
+	EXIT_UNAVAILABLE = 4,	/* watch: no execstate.ko (ABI 3 or later) or no libnl */
 };
 
 enum mode { MODE_HUMAN, MODE_JSON, MODE_SHELL, MODE_MAKE, MODE_PROMETHEUS, MODE_GET,
@@ -44,6 +48,8 @@ struct ctx {
 	bool pid;		/* the pid command: pid_args[0 .. n_pid_args) */
 	char **pid_args;
 	int n_pid_args;
+	bool watch;		/* the watch command */
+	unsigned long watch_count;	/* --count: stop after this many events, 0 never */
 	const char *file;	/* check --file */
 	const struct abi_desc *assume;	/* --assume or EXECSTATE_ASSUME */
 	const char *assumed_by;
@@ -56,6 +62,8 @@ static void usage(FILE *out)
 	      "  execstate [options] get KEY           print one value of the verdict\n"
 	      "  execstate [options] check --target ABI   exit 0 if ABI runs natively here\n"
 	      "  execstate [--json] pid PID...         execution state and emulation of processes\n"
+	      "  execstate [--json] watch [--count N]  the module's facts, then a line per CPU\n"
+	      "                                        that goes online or offline\n"
 	      "  execstate [options] check --file PATH    explain one binary; exit 0 if it\n"
 	      "                                           runs natively here\n"
 	      "\n"
@@ -73,6 +81,7 @@ static void usage(FILE *out)
 	      "                        i386, x32, ... or their machine, Debian, GNU or Docker name)\n"
 	      "  -f, --file PATH       the binary for check (its interpreter is looked up\n"
 	      "                        under --root)\n"
+	      "      --count N         watch: exit after N events\n"
 	      "  -a, --assume ABI      take the userland to be ABI (also EXECSTATE_ASSUME=ABI);\n"
 	      "                        confidence becomes overridden, conflicts show where\n"
 	      "                        the facts disagree\n"
@@ -88,7 +97,8 @@ static void usage(FILE *out)
 	      "  -V, --version         the version\n"
 	      "\n"
 	      "Exit status: 0 success (check: runs natively), 1 check: does not run natively,\n"
-	      "2 usage or input error, 3 pid: a PID was not answered.  See execstate(1).\n", out);
+	      "2 usage or input error, 3 pid: a PID was not answered, 4 watch: no execstate.ko\n"
+	      "or no libnl.  See execstate(1).\n", out);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -127,11 +137,25 @@ static int set_dir(struct ctx *c, enum path_base base, const char *opt, const ch
 	return -1;
 }
 
+/* A decimal from 1 to ULONG_MAX, digits only. */
+static int parse_count(const char *arg, unsigned long *n)
+{
+	char *end;
+
+	if (arg[0] < '0' || arg[0] > '9')
+		return -1;
+	errno = 0;
+	*n = strtoul(arg, &end, 10);
+	return errno || *end || !*n ? -1 : 0;
+}
+
 /* parse_args() and its helpers return -1 to go on, or an exit code. */
 static int parse_args(int argc, char **argv, struct ctx *c)
 {
 	enum { OPT_SYSFS = 256, OPT_PROCFS, OPT_NETLINK, OPT_LOAD, OPT_NO_PROBE,
-	       OPT_COMPACT, OPT_LIST_KEYS, OPT_LIST_TARGETS, OPT_PROMETHEUS };
+	       OPT_COMPACT, OPT_LIST_KEYS, OPT_LIST_TARGETS, OPT_PROMETHEUS,
+	       OPT_COUNT };
+	const char *count = NULL;
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "compact", no_argument, NULL, OPT_COMPACT },
@@ -141,6 +165,7 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 		{ "output", required_argument, NULL, 'o' },
 		{ "target", required_argument, NULL, 't' },
 		{ "file", required_argument, NULL, 'f' },
+		{ "count", required_argument, NULL, OPT_COUNT },
 		{ "assume", required_argument, NULL, 'a' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "sysfs", required_argument, NULL, OPT_SYSFS },
@@ -185,6 +210,9 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			break;
 		case 'f':
 			c->file = optarg;
+			break;
+		case OPT_COUNT:
+			count = optarg;
 			break;
 		case 'a':
 			assume = optarg;
@@ -249,12 +277,23 @@ static int parse_args(int argc, char **argv, struct ctx *c)
 			c->pid_args = argv + optind;
 			c->n_pid_args = argc - optind;
 			optind = argc;
+		} else if (!strcmp(cmd, "watch")) {
+			if (c->mode != MODE_HUMAN && c->mode != MODE_JSON)
+				return usage_error("watch prints lines or, with --json, JSON lines");
+			c->watch = true;
 		} else {
 			return usage_error("unknown command '%s'", cmd);
 		}
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (count) {
+		if (!c->watch)
+			return usage_error("--count is for watch");
+		if (parse_count(count, &c->watch_count) < 0)
+			return usage_error("--count %s: not a positive whole number of events",
+					   count);
+	}
 	if (assume && assume[0]) {
 		if (!c->assumed_by)
 			c->assumed_by = "EXECSTATE_ASSUME";
@@ -336,6 +375,115 @@ static int run_pid(const struct ctx *c, FILE *out)
 		fflush(out);
 	}
 	return rc;
+}
+
+static volatile sig_atomic_t watch_signalled;
+
+static void watch_on_signal(int sig)
+{
+	(void)sig;
+	watch_signalled = 1;
+}
+
+struct watch_run {
+	bool json;
+	FILE *out;
+	unsigned long count, seen;
+};
+
+/* Returns 0 to go on, 1 once --count events are out, -EIO if writing failed. */
+static int watch_line(const struct watch_event *e, void *arg)
+{
+	struct watch_run *w = arg;
+
+	if (w->json) {
+		if (watch_print_json(w->out, e) < 0)
+			return -EIO;
+	} else {
+		watch_print(w->out, e);
+	}
+	if (fflush(w->out) != 0 || ferror(w->out))
+		return -EIO;
+	if (!e->has_cpu)
+		return 0;
+	return w->count && ++w->seen >= w->count;
+}
+
+/* The facts now, as the line "current"; an exit code, or -1 to go on. */
+static int watch_facts(struct watch_run *w)
+{
+	struct watch_event now;
+	int err = watch_current(&now);
+
+	if (err == -ENOENT) {
+		fputs("execstate: watch: execstate.ko is not loaded (modprobe execstate, "
+		      "or --load)\n", stderr);
+		return EXIT_UNAVAILABLE;
+	}
+	if (err)
+		return EXIT_USAGE;
+	return watch_line(&now, w) < 0 ? EXIT_USAGE : -1;
+}
+
+/*
+ * Subscribe, print the facts, then each event.  SIGINT and SIGTERM stay
+ * blocked but in ppoll(), so one that arrives at any moment ends the
+ * loop there, with every line already out: exit 0.
+ */
+static int run_watch(const struct ctx *c, FILE *out)
+{
+	struct watch_run w = { .json = c->mode == MODE_JSON, .out = out,
+			       .count = c->watch_count };
+	struct sigaction sa = { .sa_handler = watch_on_signal };
+	struct watch_sock *ws;
+	sigset_t stop, waiting;
+	int rc, err;
+
+	/* a reader at the other end of a pipe sees each line at once */
+	setvbuf(out, NULL, _IOLBF, 0);
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stop, &waiting);
+	sigdelset(&waiting, SIGINT);
+	sigdelset(&waiting, SIGTERM);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	err = watch_open(&ws);
+	if (err == -ENOENT)
+		fputs("execstate: watch: execstate.ko is not loaded (modprobe execstate, "
+		      "or --load)\n", stderr);
+	if (err)
+		return err == -ENOENT || err == -ENOSYS || err == -EPROTONOSUPPORT ?
+		       EXIT_UNAVAILABLE : EXIT_USAGE;
+	rc = watch_facts(&w);
+	while (rc < 0 && !watch_signalled) {
+		struct pollfd pfd = { .fd = watch_fd(ws), .events = POLLIN };
+
+		if (ppoll(&pfd, 1, NULL, &waiting) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "execstate: watch: poll: %s\n", strerror(errno));
+			rc = EXIT_USAGE;
+			break;
+		}
+		err = watch_receive(ws, watch_line, &w);
+		if (err == 1) {
+			rc = EXIT_OK;
+		} else if (err == -ENOBUFS) {
+			fputs("execstate: watch: events were lost (receive buffer overrun); "
+			      "the facts again:\n", stderr);
+			rc = watch_facts(&w);
+		} else if (err == -ENOENT) {
+			fputs("execstate: watch: execstate.ko was unloaded\n", stderr);
+			rc = EXIT_UNAVAILABLE;
+		} else if (err < 0) {
+			rc = EXIT_USAGE;
+		}
+	}
+	watch_close(ws);
+	return rc < 0 ? EXIT_OK : rc;
 }
 
 /*
@@ -517,7 +665,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	rc = c.pid ? run_pid(&c, out) : run_verdict(&c, out);
+	if (c.watch && c.output) {
+		fputs("execstate: watch writes to stdout, not --output\n", stderr);
+		return EXIT_USAGE;
+	}
+	rc = c.pid ? run_pid(&c, out) : c.watch ? run_watch(&c, out) : run_verdict(&c, out);
 	if (c.output)
 		rc = output_close(out, tmp, c.output, rc);
 	return close_stdout(rc);

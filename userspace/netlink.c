@@ -3,12 +3,14 @@
  * The module's facts from its generic netlink family "execstate"
  * (kmod/uapi/execstate.h): the machine's (EXECSTATE_CMD_GET), for
  * containers without /sys/kernel/execstate, and the calling task's
- * (EXECSTATE_CMD_GET_TASK), which no sysfs file can give.  One init
+ * (EXECSTATE_CMD_GET_TASK), which no sysfs file can give, and the CPU
+ * hotplug events of its multicast group "events" (watch.h).  One init
  * allocates, connects, asks for extended ACKs and resolves the family;
  * the callbacks share one status that the receive loop watches.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -21,6 +23,7 @@
 #include "modfacts.h"
 #include "pid.h"
 #include "nlsyms.h"
+#include "watch.h"
 /* By path: <execstate.h> would find the CLI's own userspace/execstate.h. */
 #include "../kmod/uapi/execstate.h"
 
@@ -129,6 +132,9 @@ static struct nla_policy facts_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_AARCH64_CAPABLE] = { .type = NLA_STRING },
 	[EXECSTATE_A_AARCH64_CAPABLE_REASON] = { .type = NLA_STRING },
 	[EXECSTATE_A_COMPAT_REASON] = { .type = NLA_STRING },
+	[EXECSTATE_A_EVENT] = { .type = NLA_STRING },
+	[EXECSTATE_A_EVENT_CPU] = { .type = NLA_U32 },
+	[EXECSTATE_A_ONLINE_CPUS] = { .type = NLA_STRING },
 };
 
 static void fill_facts(struct nlattr **tb, void *arg)
@@ -369,4 +375,214 @@ int modfacts_read_pid_task(uint32_t pid, struct task_facts *tf)
 	if (!err && !tf->state[0])
 		err = -EPROTO;
 	return err;
+}
+
+/* CMD_GET's reply or a CMD_CPU_EVENT: the facts travel in either. */
+static void fill_watch_event(struct nlattr **tb, void *arg)
+{
+	struct watch_event *e = arg;
+
+	copy_str(e->event, sizeof(e->event), tb[EXECSTATE_A_EVENT]);
+	e->has_cpu = tb[EXECSTATE_A_EVENT_CPU] != NULL;
+	if (e->has_cpu)
+		e->cpu = nla_get_u32(tb[EXECSTATE_A_EVENT_CPU]);
+	copy_str(e->online_cpus, sizeof(e->online_cpus), tb[EXECSTATE_A_ONLINE_CPUS]);
+	/* all or none: an event leaves them out while the module cannot tell */
+	e->has_facts = tb[EXECSTATE_A_ABI_VERSION] != NULL;
+	memset(&e->mf, 0, sizeof(e->mf));
+	e->mf.compat = TRI_UNKNOWN;
+	e->mf.aarch64_capable = TRI_UNKNOWN;
+	if (e->has_facts)
+		fill_facts(tb, &e->mf);
+}
+
+int watch_current(struct watch_event *e)
+{
+	struct reply r = { .policy = facts_policy, .fill = fill_watch_event, .arg = e };
+	int err;
+
+	memset(e, 0, sizeof(*e));
+	err = request(EXECSTATE_CMD_GET, 0, &r);
+	if (err)
+		return err;
+	if (!e->has_facts || !e->online_cpus[0]) {
+		fprintf(stderr, "execstate: the module's reply lacks %s (ABI 3 or later needed)\n",
+			e->has_facts ? "the online CPUs" : "its facts");
+		return -EPROTO;
+	}
+	snprintf(e->event, sizeof(e->event), "current");
+	return 0;
+}
+
+struct watch_sock {
+	struct nl_state st;
+	struct nl_cb *cb;
+	int status;		/* of the last batch: 0, or -errno to return */
+	int (*fn)(const struct watch_event *e, void *arg);
+	void *arg;
+};
+
+static int no_seq_check(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
+/* The controller's notice that the family is gone (module unloaded). */
+static bool family_deleted(struct nlmsghdr *nlh)
+{
+	const struct genlmsghdr *g = NLMSG_DATA(nlh);
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN) || g->cmd != CTRL_CMD_DELFAMILY)
+		return false;
+	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) < 0 || !tb[CTRL_ATTR_FAMILY_NAME])
+		return false;
+	return !strncmp(nla_data(tb[CTRL_ATTR_FAMILY_NAME]), EXECSTATE_GENL_NAME,
+			nla_len(tb[CTRL_ATTR_FAMILY_NAME]));
+}
+
+static int on_watch_msg(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *tb[EXECSTATE_A_MAX + 1];
+	struct watch_sock *ws = arg;
+	const struct genlmsghdr *g;
+	struct watch_event e;
+	int err;
+
+	if (nlh->nlmsg_type == GENL_ID_CTRL) {
+		if (!family_deleted(nlh))
+			return NL_OK;
+		ws->status = -ENOENT;
+		return NL_STOP;
+	}
+	g = NLMSG_DATA(nlh);
+	if (nlh->nlmsg_type != ws->st.family || nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN) ||
+	    g->cmd != EXECSTATE_CMD_CPU_EVENT)
+		return NL_OK;
+	err = genlmsg_parse(nlh, 0, tb, EXECSTATE_A_MAX, facts_policy);
+	if (err < 0) {
+		fprintf(stderr, "execstate: malformed CPU event: %s\n", nl_geterror(err));
+		ws->status = -EPROTO;
+		return NL_STOP;
+	}
+	fill_watch_event(tb, &e);
+	if (!e.event[0] || !e.has_cpu) {
+		fprintf(stderr, "execstate: CPU event without its event or CPU\n");
+		ws->status = -EPROTO;
+		return NL_STOP;
+	}
+	err = ws->fn(&e, ws->arg);
+	if (err) {
+		ws->status = err;
+		return NL_STOP;
+	}
+	return NL_OK;
+}
+
+/* The id of @group of @family, or a negative errno with a message. */
+static int resolve_group(struct nl_state *st, const char *family, const char *group)
+{
+	int id = genl_ctrl_resolve_grp(st->sock, family, group);
+
+	if (id == -NLE_OBJ_NOTFOUND) {
+		fprintf(stderr, "execstate: netlink family %s has no multicast group %s%s\n",
+			family, group, strcmp(family, EXECSTATE_GENL_NAME) ? "" :
+			": the loaded execstate.ko is older than ABI 3");
+		return -EPROTONOSUPPORT;
+	}
+	if (id < 0) {
+		fprintf(stderr, "execstate: resolving netlink group %s/%s: %s\n", family, group,
+			nl_geterror(id));
+		return -EIO;
+	}
+	return id;
+}
+
+int watch_open(struct watch_sock **wsp)
+{
+	struct watch_sock *ws = calloc(1, sizeof(*ws));
+	int ctrl, events, err;
+
+	if (!ws) {
+		fprintf(stderr, "execstate: out of memory\n");
+		return -ENOMEM;
+	}
+	err = nl_state_init(&ws->st);
+	if (err)
+		goto out_free;
+	/*
+	 * Resolve both groups before joining either: a notification that
+	 * arrived in the middle of a controller request would spoil its reply.
+	 * The controller's group tells when the module goes away.
+	 */
+	err = ctrl = resolve_group(&ws->st, "nlctrl", "notify");
+	if (ctrl < 0)
+		goto out_uninit;
+	err = events = resolve_group(&ws->st, EXECSTATE_GENL_NAME, EXECSTATE_GENL_MCGRP_EVENTS);
+	if (events < 0)
+		goto out_uninit;
+	err = nl_socket_add_membership(ws->st.sock, ctrl);
+	if (!err)
+		err = nl_socket_add_membership(ws->st.sock, events);
+	if (err < 0) {
+		fprintf(stderr, "execstate: joining the netlink group %s: %s\n",
+			EXECSTATE_GENL_MCGRP_EVENTS, nl_geterror(err));
+		err = -EIO;
+		goto out_uninit;
+	}
+	ws->cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!ws->cb) {
+		fprintf(stderr, "execstate: out of memory for netlink callbacks\n");
+		err = -ENOMEM;
+		goto out_uninit;
+	}
+	/* multicast messages carry sequence number 0 */
+	nl_cb_set(ws->cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
+	nl_cb_set(ws->cb, NL_CB_VALID, NL_CB_CUSTOM, on_watch_msg, ws);
+	*wsp = ws;
+	return 0;
+
+out_uninit:
+	nl_state_uninit(&ws->st);
+out_free:
+	free(ws);
+	return err;
+}
+
+void watch_close(struct watch_sock *ws)
+{
+	if (!ws)
+		return;
+	nl_cb_put(ws->cb);
+	nl_state_uninit(&ws->st);
+	free(ws);
+}
+
+int watch_fd(const struct watch_sock *ws)
+{
+	return nl_socket_get_fd(ws->st.sock);
+}
+
+int watch_receive(struct watch_sock *ws,
+		  int (*fn)(const struct watch_event *e, void *arg), void *arg)
+{
+	int err;
+
+	ws->status = 0;
+	ws->fn = fn;
+	ws->arg = arg;
+	err = nl_recvmsgs(ws->st.sock, ws->cb);
+	if (ws->status)
+		return ws->status;
+	/* libnl maps the kernel's ENOBUFS (receive queue overrun) to NLE_NOMEM. */
+	if (err == -NLE_NOMEM)
+		return -ENOBUFS;
+	if (err < 0) {
+		fprintf(stderr, "execstate: receiving CPU events: %s\n", nl_geterror(err));
+		return -EIO;
+	}
+	return 0;
 }

@@ -2,7 +2,7 @@
 /*
  * libnl for netlink.c, opened with dlopen() by nlsyms_load() instead of
  * linked: libnl-genl-3 and libnl-3 would otherwise be mapped into every
- * run, although only --netlink talks to the kernel over netlink.
+ * run, although only --netlink and watch talk to the kernel over netlink.
  *
  * Include after the libnl headers.  Each libnl function netlink.c calls is
  * redirected to a pointer of the same type (taken from libnl's own
@@ -27,9 +27,11 @@
 
 /* libnl-genl-3 and, through its DT_NEEDED, libnl-3: one handle finds both. */
 #define NLSYMS(X) \
-	X(genl_connect) X(genl_ctrl_resolve) X(genlmsg_parse) X(genlmsg_put) \
+	X(genl_connect) X(genl_ctrl_resolve) X(genl_ctrl_resolve_grp) X(genlmsg_parse) \
+	X(genlmsg_put) \
 	X(nl_cb_alloc) X(nl_cb_err) X(nl_cb_put) X(nl_cb_set) X(nl_geterror) \
-	X(nl_recvmsgs) X(nl_send_auto) X(nl_socket_alloc) X(nl_socket_free) \
+	X(nl_recvmsgs) X(nl_send_auto) X(nl_socket_add_membership) X(nl_socket_alloc) \
+	X(nl_socket_free) \
 	X(nl_socket_get_fd) X(nla_data) X(nla_get_string) X(nla_get_u32) \
 	X(nla_get_u64) X(nla_get_u8) X(nla_len) X(nla_parse) X(nla_put_u32) \
 	X(nlmsg_alloc) \
@@ -52,6 +54,7 @@ int nlsyms_load(char *err, size_t errlen);
 #ifndef NLSYMS_LOADER
 #define genl_connect (*nlsyms.genl_connect)
 #define genl_ctrl_resolve (*nlsyms.genl_ctrl_resolve)
+#define genl_ctrl_resolve_grp (*nlsyms.genl_ctrl_resolve_grp)
 #define genlmsg_parse (*nlsyms.genlmsg_parse)
 #define genlmsg_put (*nlsyms.genlmsg_put)
 #define nl_cb_alloc (*nlsyms.nl_cb_alloc)
@@ -61,6 +64,7 @@ int nlsyms_load(char *err, size_t errlen);
 #define nl_geterror (*nlsyms.nl_geterror)
 #define nl_recvmsgs (*nlsyms.nl_recvmsgs)
 #define nl_send_auto (*nlsyms.nl_send_auto)
+#define nl_socket_add_membership (*nlsyms.nl_socket_add_membership)
 #define nl_socket_alloc (*nlsyms.nl_socket_alloc)
 #define nl_socket_free (*nlsyms.nl_socket_free)
 #define nl_socket_get_fd (*nlsyms.nl_socket_get_fd)

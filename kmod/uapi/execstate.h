@@ -5,19 +5,24 @@
  * /sys/kernel/execstate (Documentation/ABI/testing/sysfs-kernel-execstate)
  * with the same closed-set strings; EXECSTATE_CMD_GET_TASK describes one
  * task, which no sysfs file can do because every reader sees the same file.
+ * The multicast group EXECSTATE_GENL_MCGRP_EVENTS announces CPU hotplug.
  */
 #ifndef _UAPI_EXECSTATE_H
 #define _UAPI_EXECSTATE_H
 
 #define EXECSTATE_GENL_NAME	"execstate"
 #define EXECSTATE_GENL_VERSION	1
+/* EXECSTATE_CMD_CPU_EVENT messages, sent to every network namespace */
+#define EXECSTATE_GENL_MCGRP_EVENTS	"events"
 
 /*
  * Value of /sys/kernel/execstate/abi_version and EXECSTATE_A_ABI_VERSION.
  * 2: task_state and task_personality left sysfs and CMD_GET for
  * CMD_GET_TASK.
+ * 3: the multicast group "events" (CMD_CPU_EVENT); CMD_GET adds
+ * ONLINE_CPUS.
  */
-#define EXECSTATE_ABI_VERSION	2
+#define EXECSTATE_ABI_VERSION	3
 
 enum execstate_cmd {
 	EXECSTATE_CMD_UNSPEC,
@@ -32,6 +37,13 @@ enum execstate_cmd {
 	 * with an extended ACK message).
 	 */
 	EXECSTATE_CMD_GET_TASK,
+	/*
+	 * Multicast to EXECSTATE_GENL_MCGRP_EVENTS, never a request: a CPU
+	 * went online or offline.  EVENT, EVENT_CPU, ONLINE_CPUS, then the
+	 * CMD_GET facts as they are after the event (omitted while a CPU's
+	 * registers are not recorded, when CMD_GET answers EAGAIN).
+	 */
+	EXECSTATE_CMD_CPU_EVENT,
 	__EXECSTATE_CMD_MAX
 };
 
@@ -40,8 +52,9 @@ enum execstate_cmd {
 /*
  * CMD_GET on every architecture: ABI_VERSION .. COMPAT and COMPAT_REASON.
  * arm64 adds ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel CPU_ARCH ..
- * AARCH64_CAPABLE_REASON.  CMD_GET_TASK: TASK_PID, TASK_STATE,
- * TASK_PERSONALITY.
+ * AARCH64_CAPABLE_REASON; every architecture ONLINE_CPUS.  CMD_GET_TASK:
+ * TASK_PID, TASK_STATE, TASK_PERSONALITY.  CMD_CPU_EVENT: EVENT, EVENT_CPU
+ * and the CMD_GET attributes.
  */
 enum execstate_attr {
 	EXECSTATE_A_UNSPEC,
@@ -63,6 +76,9 @@ enum execstate_attr {
 	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
 	EXECSTATE_A_COMPAT_REASON,		/* string: see the ABI file */
 	EXECSTATE_A_TASK_PID,			/* u32: pid in the sender's namespace */
+	EXECSTATE_A_EVENT = 22,			/* string: online, offline */
+	EXECSTATE_A_EVENT_CPU,			/* u32: the CPU that went on- or offline */
+	EXECSTATE_A_ONLINE_CPUS,		/* string: cpulist */
 	__EXECSTATE_A_MAX
 };
 

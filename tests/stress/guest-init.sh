@@ -1,11 +1,11 @@
 #!/bin/sh
 # PID 1 of the stress VM (tests/stress/run.sh) on the debug kernel.  Runs the
 # KUnit module, then $CYCLES load/unload cycles of execstate.ko while readers
-# loop over every sysfs file and the netlink GET and CPUs go offline and
-# online, then a kmemleak scan.  Reports on the console as "@@ key=value",
-# "@kmemleak ..." and "@dmesg ..." (raw, with the <level> of each line) for
-# the host to judge; the guest asserts
-# nothing itself.  Then it powers the machine off.
+# loop over every sysfs file, the netlink GET and execstate watch and CPUs
+# go offline and online, then a kmemleak scan.  Reports on the console as
+# "@@ key=value", "@kmemleak ..." and "@dmesg ..." (raw, with the <level> of
+# each line) for the host to judge; the guest asserts nothing itself.  Then
+# it powers the machine off.
 /bin/busybox --install -s
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
@@ -62,6 +62,22 @@ netlink_reader() {
 	echo $gets >/tmp/netlink_gets
 }
 
+# execstate watch, restarted whenever it ends: it ends (exit 4) when the
+# module is unloaded under it or is not loaded.  Any other exit status is a
+# failure (a malformed event, a netlink error); the events are counted.
+watch_reader() {
+	events=0 errors=0
+	until [ -e $stop ]; do
+		out=$(execstate watch --json 2>/dev/null; echo "exit $?")
+		case ${out##*exit } in
+		0 | 4) ;;
+		*) errors=$((errors + 1)) ;;
+		esac
+		events=$((events + $(printf '%s\n' "$out" | grep -c '"cpu":[0-9]')))
+	done
+	echo "$events $errors" >/tmp/watch
+}
+
 # Every CPU but cpu0 goes down and up in turn.  A write returns once every
 # cpuhp callback ran, so a failure shows as a failed write (the first error
 # is kept).
@@ -86,6 +102,8 @@ hotplug() {
 sysfs_reader &
 readers="$!"
 netlink_reader &
+readers="$readers $!"
+watch_reader &
 readers="$readers $!"
 hotplug &
 readers="$readers $!"
@@ -112,6 +130,9 @@ r stress.unloads "$unloads"
 r stress.load_error "$(head -n 1 /tmp/load_errors)"
 r stress.sysfs_reads "$(cat /tmp/sysfs_reads)"
 r stress.netlink_gets "$(cat /tmp/netlink_gets)"
+read -r watch_events watch_errors </tmp/watch
+r stress.watch_events "$watch_events"
+r stress.watch_errors "$watch_errors"
 read -r toggles failures </tmp/hotplug
 r stress.hotplug_toggles "$toggles"
 r stress.hotplug_failures "$failures"

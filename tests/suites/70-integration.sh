@@ -357,6 +357,44 @@ else
 	not_ok "snippets ran against the recorded trees in tests/trees: only $cases machine(s)"
 fi
 
+# ---------------------------------------------------------------- watch
+# Usage errors exit 2 with the message; the live paths (events, signals)
+# run against real kernels in tests/vm.
+while IFS='|' read -r args want; do
+	# shellcheck disable=SC2086 # the arguments are words
+	out=$("$cli" $args 2>&1 >/dev/null | head -n 1; echo "exit ${PIPESTATUS[0]}")
+	check "execstate $args: usage error, exit 2" "$want
+exit 2" "$out"
+done <<-EOF
+	watch --count 0|execstate: --count 0: not a positive whole number of events
+	watch --count 2x|execstate: --count 2x: not a positive whole number of events
+	watch --count -1|execstate: --count -1: not a positive whole number of events
+	--count 2|execstate: --count is for watch
+	--shell watch|execstate: watch prints lines or, with --json, JSON lines
+	watch now|execstate: unexpected argument 'now'
+EOF
+if [ -e /sys/kernel/execstate ]; then
+	skip "execstate watch without the module: exit 4" "execstate.ko is loaded here"
+else
+	check "execstate watch without the module: message, exit 4" \
+		"execstate: watch: execstate.ko is not loaded (modprobe execstate, or --load)
+exit 4" "$("$cli" watch 2>&1 >/dev/null; echo "exit $?")"
+fi
+# Without libnl (hidden in a private mount namespace): what to install.
+libnl=$(ldconfig -p | awk '$1 == "libnl-genl-3.so.200" { print $NF; exit }')
+if [ -n "$libnl" ] && unshare -m true 2>/dev/null; then
+	out=$(unshare -m sh -c 'mount --bind /dev/null "$1" && shift && "$@"' _ \
+		"$(readlink -f "$libnl")" "$cli" watch 2>&1 >/dev/null; echo "exit $?")
+	want='^execstate: netlink: cannot load libnl-genl-3\.so\.200 .*: install libnl-genl-3-200'
+	if [[ $out =~ $want$'\n'exit\ 4$ ]]; then
+		ok "execstate watch without libnl: what to install, exit 4"
+	else
+		not_ok "execstate watch without libnl: what to install, exit 4" "$out"
+	fi
+else
+	skip "execstate watch without libnl" "no libnl-genl-3.so.200, or cannot unshare a mount namespace"
+fi
+
 # ---------------------------------------------------------------- completion
 completion=$src/userspace/execstate.bash-completion
 # complete WORD...: what the completion offers for the last WORD.
@@ -375,7 +413,7 @@ else
 fi
 check "completion offers every get key ($keys_source)" \
 	"$(sort <<<"$keys")" "$(complete_words get '')"
-check "completion offers the subcommands" "$(printf 'check\nget\npid\n')" "$(complete_words '')"
+check "completion offers the subcommands" "$(printf 'check\nget\npid\nwatch\n')" "$(complete_words '')"
 cli_options=$(grep -o -- '--[a-z][a-z-]*' <<<"$help" | grep -v -- '--target' | sort -u)
 check "completion offers every option of --help" "$cli_options" "$(complete_words --)"
 check "completion offers --target after check" "--target" \

@@ -189,6 +189,106 @@ case " $PROBES " in
 	echo 1 >/sys/devices/system/cpu/cpu1/online
 	r hotplug.recovered.cpu1_dir "$(exists $S/cpus/cpu1)"
 	r hotplug.recovered.aarch32_el0_cpus "$(cat $S/aarch32_el0_cpus 2>&1)"
+
+	# ---- begin: execstate watch (the netlink group "events") ----
+	# watch subscribes before it prints its first line (the facts now), so
+	# once that line is read from the FIFO no hotplug can be missed: that
+	# read is the synchronisation.  timeout ends a watch that never gets
+	# its events, so a read of the FIFO sees end of file instead of hanging.
+	# jfield LINE KEY: KEY's value in a JSON line (strings unquoted).
+	jfield() {
+		_v=$(printf '%s\n' "$1" | sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p")
+		[ -n "$_v" ] || _v=$(printf '%s\n' "$1" | sed -n "s/.*\"$2\":\([^,}\"]*\)[,}].*/\1/p")
+		printf '%s' "$_v"
+	}
+	watch_fields() {
+		for _f in event cpu online_cpus compat aarch32_el0 aarch32_el0_cpus; do
+			r "$1.$_f" "$(jfield "$2" "$_f")"
+		done
+	}
+	if [ -x /bin/execstate ]; then
+		mkdir -p /tmp
+		mkfifo /tmp/watch
+		timeout 60 execstate watch --json --count 2 >/tmp/watch 2>/tmp/watch.err &
+		watch_pid=$!
+		exec 3</tmp/watch
+		read -r line <&3
+		r watch.current "$line"
+		watch_fields watch.current "$line"
+		echo 0 >/sys/devices/system/cpu/cpu1/online
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+		read -r line <&3
+		r watch.event1 "$line"
+		watch_fields watch.event1 "$line"
+		read -r line <&3
+		r watch.event2 "$line"
+		watch_fields watch.event2 "$line"
+		read -r line <&3 || line=EOF
+		r watch.after_count "$line"
+		wait $watch_pid
+		r watch.exit "$?"
+		r watch.stderr "$(cat /tmp/watch.err)"
+		exec 3<&-
+
+		# A signal after the first line: exit 0, nothing more printed.
+		for sig in INT TERM; do
+			execstate watch >/tmp/watch 2>/tmp/watch.err &
+			watch_pid=$!
+			exec 3</tmp/watch
+			read -r line <&3
+			r "watch.sig$sig.current" "${line%% *}"
+			kill -$sig $watch_pid
+			read -r line <&3 || line=EOF
+			r "watch.sig$sig.after" "$line"
+			wait $watch_pid
+			r "watch.sig$sig.exit" "$?"
+			exec 3<&-
+		done
+
+		# A CPU whose registers cannot be recorded (execstate_cpufault.ko,
+		# as above) still comes online: its event carries no facts, as
+		# CMD_GET then answers EAGAIN; the offline before it does.
+		insmod /lib/execstate_cpufault.ko
+		timeout 60 execstate watch --json --count 2 >/tmp/watch 2>/tmp/watch.err &
+		watch_pid=$!
+		exec 3</tmp/watch
+		read -r line <&3
+		echo 0 >/sys/devices/system/cpu/cpu1/online
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+		read -r line <&3
+		watch_fields watch.fault.event1 "$line"
+		read -r line <&3
+		r watch.fault.event2 "$line"
+		watch_fields watch.fault.event2 "$line"
+		wait $watch_pid
+		r watch.fault.exit "$?"
+		exec 3<&-
+		rmmod execstate_cpufault
+		echo 0 >/sys/devices/system/cpu/cpu1/online
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+
+		# The module goes away under a watch, then is not there: exit 4.
+		execstate watch >/tmp/watch 2>/tmp/watch.err &
+		watch_pid=$!
+		exec 3</tmp/watch
+		read -r line <&3
+		rmmod execstate
+		r watch.rmmod "$?"
+		read -r line <&3 || line=EOF
+		r watch.unloaded.after "$line"
+		wait $watch_pid
+		r watch.unloaded.exit "$?"
+		r watch.unloaded.stderr "$(cat /tmp/watch.err)"
+		exec 3<&-
+		rc watch.no_module execstate watch
+		r watch.bad_count "$(execstate watch --count 0 2>&1 | head -n 1)"
+		execstate watch --count 0 2>/dev/null
+		r watch.bad_count.exit "$?"
+		insmod /lib/execstate.ko
+		r watch.reinsmod "$?"
+		rm -f /tmp/watch /tmp/watch.err
+	fi
+	# ---- end: execstate watch ----
 	;;
 esac
 
