@@ -215,7 +215,7 @@ elif [ -n "$dkms_ready" ]; then
 			check "the $scenario scenario used the dkms-built module (see $vlog)" \
 				vm_ok "EXECSTATE_KO=.* loaded in a scenario of its kernel"
 			for fact in "guest ran to the end and powered off" "insmod = 0" \
-				"sys.abi_version = 2" "rmmod = 0"; do
+				"sys.abi_version = 3" "rmmod = 0"; do
 				check "dkms-built module on $akver in QEMU: $fact" vm_ok "$scenario: $fact"
 			done
 			# The rest of the scenario judges the module and the CLI, not

@@ -149,7 +149,7 @@ else
 		"dkms-status|installed|dkms built and installed the module from the package's postinst"
 		"loaded-at-boot|yes|the module was loaded at boot"
 		"loaded-by|systemd-modules-load|systemd-modules-load inserted it (modules-load.d entry)"
-		"abi_version|2|/sys/kernel/execstate/abi_version reads 2"
+		"abi_version|3|/sys/kernel/execstate/abi_version reads 3"
 		"kernel_machine|aarch64|/sys/kernel/execstate/kernel_machine reads aarch64"
 		"confidence|authoritative|execstate get confidence is authoritative"
 		"debian-arch|arm64|execstate get debian-arch is arm64"

@@ -449,10 +449,10 @@ judge() {
 		fi
 	done <<<"$EXPECT
 insmod = 0
-sys.abi_version = 2
+sys.abi_version = 3
 sysfs.task_state = absent
 sysfs.task_personality = absent
-nl.get = abi 2
+nl.get = abi 3
 nl.state.self == nl.state
 nl.state.thread == nl.state
 nl.state.pid1 ~ ^EPERM
