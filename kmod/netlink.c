@@ -327,6 +327,8 @@ static bool is_proc_auxv(const struct file *file)
  * check passed, for this very address space, and for no other.  The mm,
  * not the task, is what is proven, as for reads of the file itself: every
  * task sharing it is covered, and a task that execs gets a new one.
+ * Should a kernel keep something else in an auxv file's private_data, no
+ * mm matches: the check fails closed.
  *
  * A thread of the sender's own process needs no proof (ptrace_may_access()
  * grants its first rule without looking further); a given proof is then

@@ -264,10 +264,13 @@ case " $PROBES " in
 		as_user /bin/nlprobe state "$native" "/proc/$user/auxv"
 	# In a child pid namespace with its own /proc: pid 1 is the shell
 	# there (another process than execstate), and the parent's number of
-	# a process names none.
+	# a process names none.  With the parent's /proc, where that number
+	# is a process, it is the kernel that finds none in the namespace.
 	rc pid.pidns.inner unshare --pid --fork --mount-proc \
 		/bin/sh -c 'execstate pid 1; exit $?'
 	rcpid pid.pidns.outer "$native" unshare --pid --fork --mount-proc \
+		/bin/sh -c "execstate pid $native; exit \$?"
+	rcpid pid.pidns.outer_kernel "$native" unshare --pid --fork \
 		/bin/sh -c "execstate pid $native; exit \$?"
 	rc pid.missing execstate pid 30000
 	rc pid.kthread execstate pid 2
