@@ -8,6 +8,9 @@
 #ifndef EXECSTATE_COMPAT_H
 #define EXECSTATE_COMPAT_H
 
+#include <linux/fs.h>
+#include <linux/mm_types.h>
+#include <linux/rcupdate.h>
 #include <net/genetlink.h>
 
 /*
@@ -25,6 +28,34 @@ execstate_genlmsg_multicast_allns(const struct genl_family *family,
 #else
 	return genlmsg_multicast_allns(family, skb, portid, group);
 #endif
+}
+
+/*
+ * A reference to the executable file of @mm, which the caller holds
+ * (mm_users: until the last mmput() only prctl(PR_SET_MM_EXE_FILE) may
+ * replace the file, never clear it), or NULL; fput() it.  This is
+ * get_mm_exe_file(), exported by 5.10 only (get_task_exe_file() went with
+ * it, upstream 05da8113c9ba), in the two forms it took.  From 6.7 files
+ * are SLAB_TYPESAFE_BY_RCU: a reference taken under RCU may be to a
+ * reused file, so get_file_rcu(&mm->exe_file) (exported) checks that the
+ * pointer still names it.  Before, a file was freed an RCU grace period
+ * after its last reference, so one whose count is not yet zero may be
+ * taken under RCU (the get_file_rcu() macro).
+ */
+static inline struct file *execstate_get_mm_exe_file(struct mm_struct *mm)
+{
+	struct file *exe_file;
+
+	rcu_read_lock();
+#ifdef EXECSTATE_HAVE_GET_FILE_RCU_PTR
+	exe_file = get_file_rcu(&mm->exe_file);
+#else
+	exe_file = rcu_dereference(mm->exe_file);
+	if (exe_file && !get_file_rcu(exe_file))
+		exe_file = NULL;
+#endif
+	rcu_read_unlock();
+	return exe_file;
 }
 
 #ifdef CONFIG_ARM64

@@ -6,12 +6,14 @@
  * (DDI 0487), sections on ID_AA64PFR0_EL1, MIDR, ID_DFR0, ID_ISAR5,
  * ID_ISAR6, ID_MMFR0, ID_PFR2, MVFR0 and MVFR1.  The compat hwcap rules
  * follow compat_elf_hwcaps[] in arch/arm64/kernel/cpufeature.c, which a
- * module cannot read because compat_elf_hwcap is not exported.
+ * module cannot read because compat_elf_hwcap is not exported.  The ELF
+ * header layout is the System V gABI's (include/uapi/linux/elf.h).
  */
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 
 #include "decode.h"
 
@@ -436,4 +438,30 @@ execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
 		return EXECSTATE_UNKNOWN;
 	}
 	return capable;
+}
+
+/* ---- ELF header: e_machine ---- */
+
+#define EXECSTATE_EI_CLASS	4
+#define EXECSTATE_EI_DATA	5
+#define EXECSTATE_E_MACHINE	18	/* the same offset in ELF32 and ELF64 */
+
+u32 execstate_elf_machine(const u8 *hdr, size_t len)
+{
+	static const u8 magic[] = { 0x7f, 'E', 'L', 'F' };
+	const u8 *m = hdr + EXECSTATE_E_MACHINE;
+
+	if (len < EXECSTATE_ELF_MACHINE_END || memcmp(hdr, magic, sizeof(magic)))
+		return 0;
+	/* ELFCLASS32 or ELFCLASS64 */
+	if (hdr[EXECSTATE_EI_CLASS] != 1 && hdr[EXECSTATE_EI_CLASS] != 2)
+		return 0;
+	switch (hdr[EXECSTATE_EI_DATA]) {
+	case 1:		/* ELFDATA2LSB */
+		return m[0] | m[1] << 8;
+	case 2:		/* ELFDATA2MSB */
+		return m[0] << 8 | m[1];
+	default:
+		return 0;
+	}
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Pure decoding of ARM identification registers: no kernel-global state,
- * no register access, so the KUnit suite (and userspace) can feed it any
- * value, including ones no shipping CPU reports.
+ * Pure decoding of ARM identification registers (and of the ELF header
+ * field GET_TASK reports): no kernel-global state, no register or file
+ * access, so the KUnit suite (and userspace) can feed it any value,
+ * including ones no shipping CPU or file has.
  */
 #ifndef EXECSTATE_DECODE_H
 #define EXECSTATE_DECODE_H
@@ -233,5 +234,13 @@ enum execstate_cpu_arch execstate_arm_cpu_arch(const struct execstate_arm_regs *
 enum execstate_tristate
 execstate_arm_aarch64_capable(const struct execstate_arm_regs *r,
 			      bool hypervisor, enum execstate_reason *reason);
+
+/*
+ * The e_machine of an ELF header's first @len bytes, in the byte order its
+ * EI_DATA names; 0 (EM_NONE) when they are no ELF header of class 32 or 64
+ * with a known byte order, or too short to hold e_machine.
+ */
+#define EXECSTATE_ELF_MACHINE_END	20	/* e_ident[16], e_type, e_machine */
+u32 execstate_elf_machine(const u8 *hdr, size_t len);
 
 #endif /* EXECSTATE_DECODE_H */

@@ -3,7 +3,8 @@
  * KUnit tests for decode.c: ID register fields, every row of the MIDR
  * part table, the arm64 compat decision with its all/some/none and
  * cpulist and how they follow CPU hotplug, compat hwcaps field by field,
- * and the 32-bit arm architecture and AArch64-capability verdicts.
+ * the 32-bit arm architecture and AArch64-capability verdicts, and the
+ * ELF header's e_machine.
  * Register values are those of real cores (TRMs, QEMU's CPU models) plus
  * reserved encodings.
  */
@@ -727,6 +728,56 @@ static void names_test(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, c->name_of(c->value), c->expected);
 }
 
+/* ---- ELF header -> e_machine ---- */
+
+struct elf_case {
+	const char *desc;
+	char magic3;		/* 'F' in "\x7fELF" */
+	u8 class, data;		/* e_ident[EI_CLASS], e_ident[EI_DATA] */
+	u8 type_machine[4];	/* e_type, e_machine as stored */
+	size_t len;
+	u32 machine;
+};
+
+static const struct elf_case elf_cases[] = {
+	/* ELF64 LSB EXEC, EM_AARCH64 (183): an arm64 busybox */
+	{ "aarch64", 'F', 2, 1, { 2, 0, 183, 0 }, 20, 183 },
+	/* ELF32 LSB DYN, EM_ARM (40) */
+	{ "arm", 'F', 1, 1, { 3, 0, 40, 0 }, 20, 40 },
+	/* ELF32 LSB, EM_X86_64: an x32 program */
+	{ "x32", 'F', 1, 1, { 2, 0, 62, 0 }, 20, 62 },
+	/* ELF64 MSB, EM_S390 (22): the other byte order */
+	{ "s390x-msb", 'F', 2, 2, { 0, 2, 0, 22 }, 20, 22 },
+	/* both bytes used: 0x0102 read in each order */
+	{ "lsb-two-bytes", 'F', 2, 1, { 2, 0, 0x02, 0x01 }, 20, 0x0102 },
+	{ "msb-two-bytes", 'F', 2, 2, { 0, 2, 0x01, 0x02 }, 20, 0x0102 },
+	{ "truncated-e_machine", 'F', 2, 1, { 2, 0, 183, 0 }, 19, 0 },
+	{ "empty", 'F', 2, 1, { 2, 0, 183, 0 }, 0, 0 },
+	{ "bad-magic", 'G', 2, 1, { 2, 0, 183, 0 }, 20, 0 },
+	{ "class-none", 'F', 0, 1, { 2, 0, 183, 0 }, 20, 0 },
+	{ "class-3", 'F', 3, 1, { 2, 0, 183, 0 }, 20, 0 },
+	{ "data-none", 'F', 2, 0, { 2, 0, 183, 0 }, 20, 0 },
+	{ "data-3", 'F', 2, 3, { 2, 0, 183, 0 }, 20, 0 },
+};
+
+static void elf_desc(const struct elf_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(elf, elf_cases, elf_desc);
+
+static void elf_machine_test(struct kunit *test)
+{
+	const struct elf_case *c = test->param_value;
+	u8 hdr[EXECSTATE_ELF_MACHINE_END] = {
+		0x7f, 'E', 'L', c->magic3, c->class, c->data, 1,	/* EV_CURRENT */
+	};
+
+	memcpy(hdr + 16, c->type_machine, sizeof(c->type_machine));
+	KUNIT_EXPECT_EQ(test, execstate_elf_machine(hdr, c->len), c->machine);
+}
+
 static struct kunit_case execstate_decode_cases[] = {
 	KUNIT_CASE_PARAM(el_fields_test, el_gen_params),
 	KUNIT_CASE_PARAM(arm64_compat_test, arm64_compat_gen_params),
@@ -738,6 +789,7 @@ static struct kunit_case execstate_decode_cases[] = {
 	KUNIT_CASE_PARAM(midr_unknown_test, midr_unknown_gen_params),
 	KUNIT_CASE_PARAM(arm_verdict_test, arm_gen_params),
 	KUNIT_CASE_PARAM(names_test, name_gen_params),
+	KUNIT_CASE_PARAM(elf_machine_test, elf_gen_params),
 	{}
 };
 

@@ -15,6 +15,7 @@
 
 struct attribute_group;
 struct kobject;
+struct mm_struct;
 struct task_struct;
 
 /* The facts both front ends report; fields of other arches stay zero. */
@@ -59,8 +60,21 @@ static inline int execstate_arch_facts(struct execstate_facts *facts,
 	return err;
 }
 
-/* task.c: what @task runs, from what exec() recorded for it */
-enum execstate_task_state execstate_task_state(struct task_struct *task);
+/*
+ * task.c: what @task runs, from what exec() recorded for it; @mm is its
+ * address space from get_task_mm(), NULL for none.
+ */
+enum execstate_task_state execstate_task_state(struct task_struct *task,
+					       struct mm_struct *mm);
+/*
+ * The executable of @mm: its path as d_path() gives it to the current task
+ * (what readlink of /proc/PID/exe prints), written into @buf of @size
+ * bytes, and in *@machine its ELF e_machine (0: no ELF file, or not
+ * readable).  Returns the path, inside @buf, or NULL when @mm has no
+ * executable file or its path does not fit.
+ */
+const char *execstate_exe(struct mm_struct *mm, char *buf, int size,
+			  u32 *machine);
 
 int execstate_sysfs_init(void);
 void execstate_sysfs_uninit(void);

@@ -3,19 +3,26 @@
  * Generic netlink family "execstate".  EXECSTATE_CMD_GET answers with the
  * facts of /sys/kernel/execstate in one message, for readers that have no
  * sysfs (containers) or want one consistent snapshot.  EXECSTATE_CMD_GET_TASK
- * describes one task, by default the sender: a sysfs file cannot, because
- * it must say the same to every reader.  The multicast group "events"
- * carries EXECSTATE_CMD_CPU_EVENT, one per CPU that goes online or offline.
+ * describes one task, by default the sender, another process only for a
+ * sender that proves the kernel lets it read that process (see
+ * check_task_access()): a sysfs file cannot, because it must say the same
+ * to every reader.  The multicast group "events" carries
+ * EXECSTATE_CMD_CPU_EVENT, one per CPU that goes online or offline.
  *
  * The handlers keep no state, so the family runs them in parallel; unload
  * still waits for them, because genl_unregister_family() takes the lock
  * every request holds for reading.
  */
 #include <linux/cpumask.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/limits.h>
+#include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -49,6 +56,17 @@ static int validate_task_pid(const struct nlattr *attr,
 	return 0;
 }
 
+static int validate_task_proof_fd(const struct nlattr *attr,
+				  struct netlink_ext_ack *extack)
+{
+	/* As for TASK_PID: no NLA_U32, to keep the kernel log quiet. */
+	if (nla_len(attr) != sizeof(u32)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "execstate: TASK_PROOF_FD must be a u32");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /*
  * Request policies hold the request attributes only.  Strict validation
  * (the default for every command, resv_start_op being 0) rejects any other
@@ -59,6 +77,8 @@ static const struct nla_policy execstate_get_policy[EXECSTATE_A_MAX + 1] = {};
 
 static const struct nla_policy execstate_get_task_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_TASK_PID] = NLA_POLICY_VALIDATE_FN(NLA_BINARY, validate_task_pid),
+	[EXECSTATE_A_TASK_PROOF_FD] = NLA_POLICY_VALIDATE_FN(NLA_BINARY,
+							     validate_task_proof_fd),
 };
 
 static struct genl_family execstate_family;
@@ -254,13 +274,17 @@ struct task_reply {
 	pid_t pid;
 	enum execstate_task_state state;
 	u32 personality;
+	const char *exe;	/* NULL: not sent */
+	u32 exe_machine;
 };
 
 static size_t task_size(const struct task_reply *r)
 {
 	return nla_total_size(sizeof(u32)) +			/* TASK_PID */
 	       string_size(execstate_task_state_name(r->state)) +
-	       nla_total_size(sizeof(u32));			/* TASK_PERSONALITY */
+	       nla_total_size(sizeof(u32)) +			/* TASK_PERSONALITY */
+	       (r->exe ? string_size(r->exe) : 0) +
+	       nla_total_size(sizeof(u32));			/* TASK_EXE_MACHINE */
 }
 
 static int put_task_reply(struct sk_buff *msg, const void *arg)
@@ -270,7 +294,9 @@ static int put_task_reply(struct sk_buff *msg, const void *arg)
 	if (nla_put_u32(msg, EXECSTATE_A_TASK_PID, r->pid) ||
 	    nla_put_string(msg, EXECSTATE_A_TASK_STATE,
 			   execstate_task_state_name(r->state)) ||
-	    nla_put_u32(msg, EXECSTATE_A_TASK_PERSONALITY, r->personality))
+	    nla_put_u32(msg, EXECSTATE_A_TASK_PERSONALITY, r->personality) ||
+	    (r->exe && nla_put_string(msg, EXECSTATE_A_TASK_EXE, r->exe)) ||
+	    nla_put_u32(msg, EXECSTATE_A_TASK_EXE_MACHINE, r->exe_machine))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -278,13 +304,6 @@ static int put_task_reply(struct sk_buff *msg, const void *arg)
 /*
  * The task TASK_PID names in the sender's pid namespace, with a reference
  * the caller drops, or the sender itself without the attribute.
- *
- * Access: ptrace_may_access() is what /proc applies, but the kernel exports
- * neither it nor the LSM hook it ends in (security_ptrace_access_check())
- * to modules, and an imitation would grant what an LSM may deny.  So only
- * the rule ptrace_may_access() itself applies before any other is used:
- * a thread of the sender's own process is always accessible; any other
- * task is refused.
  */
 static struct task_struct *requested_task(struct genl_info *info)
 {
@@ -292,8 +311,15 @@ static struct task_struct *requested_task(struct genl_info *info)
 	struct task_struct *task;
 	struct pid *pid;
 
-	if (!attr)
+	if (!attr) {
+		if (info->attrs[EXECSTATE_A_TASK_PROOF_FD]) {
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    info->attrs[EXECSTATE_A_TASK_PROOF_FD],
+					    "execstate: TASK_PROOF_FD needs TASK_PID");
+			return ERR_PTR(-EINVAL);
+		}
 		return get_task_struct(current);
+	}
 
 	pid = find_get_pid(nla_get_u32(attr));
 	task = get_pid_task(pid, PIDTYPE_PID);
@@ -303,30 +329,117 @@ static struct task_struct *requested_task(struct genl_info *info)
 				    "execstate: no task with this pid in the sender's pid namespace");
 		return ERR_PTR(-ESRCH);
 	}
-	if (!same_thread_group(task, current)) {
-		put_task_struct(task);
-		NL_SET_ERR_MSG_ATTR(info->extack, attr,
-				    "execstate: only threads of the sender's own process can be described");
-		return ERR_PTR(-EPERM);
-	}
 	return task;
+}
+
+/* /proc/PID/auxv or /proc/PID/task/TID/auxv; procfs renames neither. */
+static bool is_proc_auxv(const struct file *file)
+{
+	const struct dentry *dentry = file->f_path.dentry;
+
+	return dentry->d_sb->s_magic == PROC_SUPER_MAGIC &&
+	       !strcmp(dentry->d_name.name, "auxv");
+}
+
+/*
+ * May the sender learn about @task, whose address space is @mm (NULL for
+ * none)?  ptrace_may_access() is what /proc applies, but the kernel
+ * exports neither it nor the LSM hook it ends in to modules, and an
+ * imitation would grant what an LSM may deny.  So the kernel's own check
+ * is borrowed: opening /proc/PID/auxv applies mm_access(task,
+ * PTRACE_MODE_READ_FSCREDS), i.e. ptrace_may_access() with the opener's
+ * fs credentials, and the open file keeps that mm in private_data with an
+ * mmgrab() reference (fs/proc/base.c, __mem_open(), 5.10 to 6.12).  While
+ * the file is open its mm cannot be freed, so no other mm can take its
+ * address: a proof whose private_data is @task's mm was opened, with the
+ * check passed, for this very address space, and for no other.  The mm,
+ * not the task, is what is proven, as for reads of the file itself: every
+ * task sharing it is covered, and a task that execs gets a new one.
+ * Should a kernel keep something else in an auxv file's private_data, no
+ * mm matches: the check fails closed.
+ *
+ * A thread of the sender's own process needs no proof (ptrace_may_access()
+ * grants its first rule without looking further); a given proof is then
+ * not looked at.
+ */
+static int check_task_access(struct genl_info *info, struct task_struct *task,
+			     struct mm_struct *mm)
+{
+	struct nlattr *attr = info->attrs[EXECSTATE_A_TASK_PROOF_FD];
+	struct file *proof;
+	int err = 0;
+
+	if (same_thread_group(task, current))
+		return 0;
+	if (!mm) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[EXECSTATE_A_TASK_PID],
+				    "execstate: the task has no user address space (a kernel thread, or exiting) to prove access to");
+		return -EPERM;
+	}
+	if (!attr) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[EXECSTATE_A_TASK_PID],
+				    "execstate: no proof: another process needs TASK_PROOF_FD, an open /proc/PID/auxv of it");
+		return -EPERM;
+	}
+	proof = fget(nla_get_u32(attr));
+	if (!proof) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "execstate: TASK_PROOF_FD is not an open file descriptor of the sender");
+		return -EBADF;
+	}
+	if (!is_proc_auxv(proof)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "execstate: the proof is not an auxv file of /proc");
+		err = -EPERM;
+	} else if (proof->private_data != mm) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "execstate: the proof is for another process");
+		err = -EPERM;
+	}
+	fput(proof);
+	return err;
 }
 
 static int execstate_nl_get_task(struct sk_buff *skb, struct genl_info *info)
 {
 	struct task_struct *task;
-	struct task_reply r;
+	struct task_reply r = {};
+	struct mm_struct *mm;
+	char *exe_buf = NULL;
+	int err;
 
 	task = requested_task(info);
 	if (IS_ERR(task))
 		return PTR_ERR(task);
+	/*
+	 * One reference to the address space for the access check and every
+	 * fact taken from it, so that all describe the same program even if
+	 * the task execs meanwhile.
+	 */
+	mm = get_task_mm(task);
+	err = check_task_access(info, task, mm);
+	if (err)
+		goto out_put;
+	if (mm) {
+		err = -ENOMEM;
+		exe_buf = kmalloc(PATH_MAX, GFP_KERNEL);
+		if (!exe_buf)
+			goto out_put;
+		r.exe = execstate_exe(mm, exe_buf, PATH_MAX, &r.exe_machine);
+	}
 	r.pid = task_pid_vnr(task);
-	r.state = execstate_task_state(task);
+	r.state = execstate_task_state(task, mm);
 	r.personality = READ_ONCE(task->personality);
+	err = 0;
+out_put:
+	if (mm)
+		mmput(mm);
 	put_task_struct(task);
-
-	return send_reply(info, EXECSTATE_CMD_GET_TASK, task_size(&r),
-			  put_task_reply, &r);
+	if (!err)
+		err = send_reply(info, EXECSTATE_CMD_GET_TASK, task_size(&r),
+				 put_task_reply, &r);
+	kfree(exe_buf);
+	return err;
 }
 
 static const struct genl_ops execstate_ops[] = {

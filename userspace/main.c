@@ -351,16 +351,18 @@ static int run_pid(const struct ctx *c, FILE *out)
 	struct modfacts mod;
 	struct pid_report r;
 	int rc = EXIT_OK;
-	bool module;
+	pid_task_query *ask = NULL;
 
 	collect_binfmt(&c->paths, &binfmt);
-	module = modfacts_read_sysfs(&c->paths, &mod) == 0;
+	/* A recorded tree's processes are not the running kernel's. */
+	if (c->paths.live_kernel && modfacts_read_sysfs(&c->paths, &mod) == 0)
+		ask = modfacts_read_pid_task;
 	for (int i = 0; i < c->n_pid_args; i++) {
 		pid_t pid;
 		int err = pid_parse(c->pid_args[i], &pid);
 
 		if (!err)
-			err = pid_inspect(&c->paths, &binfmt, module, pid, &r);
+			err = pid_inspect(&c->paths, &binfmt, ask, pid, &r);
 		if (err) {
 			fprintf(stderr, "execstate: pid %s: %s\n", c->pid_args[i], pid_strerror(err));
 			rc = EXIT_PID;

@@ -2,7 +2,7 @@
 /*
  * The module's facts from its generic netlink family "execstate"
  * (kmod/uapi/execstate.h): the machine's (EXECSTATE_CMD_GET), for
- * containers without /sys/kernel/execstate, and the calling task's
+ * containers without /sys/kernel/execstate, and a task's
  * (EXECSTATE_CMD_GET_TASK), which no sysfs file can give, and the CPU
  * hotplug events of its multicast group "events" (watch.h).  One init
  * allocates, connects, asks for extended ACKs and resolves the family;
@@ -180,6 +180,8 @@ static struct nla_policy task_policy[EXECSTATE_A_MAX + 1] = {
 	[EXECSTATE_A_TASK_PID] = { .type = NLA_U32 },
 	[EXECSTATE_A_TASK_STATE] = { .type = NLA_STRING },
 	[EXECSTATE_A_TASK_PERSONALITY] = { .type = NLA_U32 },
+	[EXECSTATE_A_TASK_EXE] = { .type = NLA_STRING },
+	[EXECSTATE_A_TASK_EXE_MACHINE] = { .type = NLA_U32 },
 };
 
 static void fill_task(struct nlattr **tb, void *arg)
@@ -252,8 +254,11 @@ static int on_done(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
-/* Send @cmd (with TASK_PID @pid unless 0) and pass the reply to @r->fill. */
-static int request(uint8_t cmd, uint32_t pid, struct reply *r)
+/*
+ * Send @cmd (with TASK_PID @pid unless 0, and TASK_PROOF_FD @proof_fd
+ * unless negative) and pass the reply to @r->fill.
+ */
+static int request(uint8_t cmd, uint32_t pid, int proof_fd, struct reply *r)
 {
 	struct nl_state st = { 0 };
 	struct nl_msg *msg;
@@ -275,6 +280,8 @@ static int request(uint8_t cmd, uint32_t pid, struct reply *r)
 			 cmd, EXECSTATE_GENL_VERSION))
 		goto out_free;
 	if (pid && nla_put_u32(msg, EXECSTATE_A_TASK_PID, pid) < 0)
+		goto out_free;
+	if (proof_fd >= 0 && nla_put_u32(msg, EXECSTATE_A_TASK_PROOF_FD, proof_fd) < 0)
 		goto out_free;
 
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, r);
@@ -318,7 +325,7 @@ int modfacts_read_netlink(struct modfacts *mf)
 	memset(mf, 0, sizeof(*mf));
 	mf->compat = TRI_UNKNOWN;
 	mf->aarch64_capable = TRI_UNKNOWN;
-	err = request(EXECSTATE_CMD_GET, 0, &r);
+	err = request(EXECSTATE_CMD_GET, 0, -1, &r);
 	if (!err && !mf->abi_version) {
 		fprintf(stderr, "execstate: netlink reply without an ABI version\n");
 		err = -EPROTO;
@@ -339,7 +346,7 @@ int modfacts_read_task(struct modfacts *mf)
 	/* libnl is only recommended: without it exec-mode infers, silently. */
 	if (nlsyms_load(why, sizeof(why)) < 0)
 		return -ENOSYS;
-	err = request(EXECSTATE_CMD_GET_TASK, 0, &r);
+	err = request(EXECSTATE_CMD_GET_TASK, 0, -1, &r);
 	if (!err && !mf->task_state[0]) {
 		fprintf(stderr, "execstate: netlink task reply without a task state\n");
 		err = -EPROTO;
@@ -356,22 +363,24 @@ static void fill_pid_task(struct nlattr **tb, void *arg)
 		tf->personality = nla_get_u32(tb[EXECSTATE_A_TASK_PERSONALITY]);
 		tf->has_personality = true;
 	}
+	copy_str(tf->exe, sizeof(tf->exe), tb[EXECSTATE_A_TASK_EXE]);
+	if (tb[EXECSTATE_A_TASK_EXE_MACHINE])
+		tf->exe_machine = nla_get_u32(tb[EXECSTATE_A_TASK_EXE_MACHINE]);
 }
 
 /*
- * GET_TASK for @pid, quietly: the module answers only for the caller's own
- * process (it cannot make the kernel's ptrace access check) and refuses any
- * other with EPERM, which sends `execstate pid` to procfs, where the kernel
- * checks access itself.
+ * GET_TASK for @pid with @proof_fd (an open PID/auxv, or -1), quietly: the
+ * caller turns ESRCH and EPERM into its own per-pid messages and any other
+ * error (no module, an ABI 2 module that knows no proof) into procfs.
  */
-int modfacts_read_pid_task(uint32_t pid, struct task_facts *tf)
+int modfacts_read_pid_task(uint32_t pid, int proof_fd, struct task_facts *tf)
 {
 	struct reply r = { .policy = task_policy, .fill = fill_pid_task, .arg = tf,
 			   .quiet = true };
 	int err;
 
 	memset(tf, 0, sizeof(*tf));
-	err = request(EXECSTATE_CMD_GET_TASK, pid, &r);
+	err = request(EXECSTATE_CMD_GET_TASK, pid, proof_fd, &r);
 	if (!err && !tf->state[0])
 		err = -EPROTO;
 	return err;
@@ -402,7 +411,7 @@ int watch_current(struct watch_event *e)
 	int err;
 
 	memset(e, 0, sizeof(*e));
-	err = request(EXECSTATE_CMD_GET, 0, &r);
+	err = request(EXECSTATE_CMD_GET, 0, -1, &r);
 	if (err)
 		return err;
 	if (!e->has_facts || !e->online_cpus[0]) {

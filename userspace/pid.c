@@ -336,7 +336,32 @@ static void inspect_guest(const struct paths *p, const char *task, struct pid_re
 	}
 }
 
-int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_t pid,
+/*
+ * The kernel's answer for @task, proving access with PID/auxv open: the
+ * kernel's own check (ptrace read access) is made by that open(), and
+ * execstate.ko accepts the open file as the proof.  -EACCES when the open
+ * is refused; without the file (another error) the module is still asked,
+ * and refuses unless @pid is this process.
+ */
+static int ask_kernel(const struct paths *p, pid_task_query *ask, const char *task,
+		      pid_t pid, struct task_facts *tf)
+{
+	char rel[64];
+	int fd, err;
+
+	snprintf(rel, sizeof(rel), "%s/auxv", task);
+	fd = path_open(p, PATH_PROCFS, rel, O_RDONLY);
+	if (fd == -EACCES || fd == -EPERM)
+		return -EACCES;
+	if (fd == -ENOENT || fd == -ESRCH)
+		return -ESRCH;
+	err = ask(pid, fd < 0 ? -1 : fd, tf);
+	if (fd >= 0)
+		close(fd);
+	return err;
+}
+
+int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *ask, pid_t pid,
 		struct pid_report *r)
 {
 	static struct userland_bin exe, guest;
@@ -344,6 +369,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_
 	const struct binfmt_entry *emu;
 	char task[16], cmdline[4096];
 	const char *args[2] = { NULL, NULL };
+	bool authoritative = false;
 	unsigned int argc;
 	int err;
 
@@ -354,29 +380,36 @@ int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_
 	snprintf(task, sizeof(task), "%d", (int)pid);
 	if (!path_exists(p, PATH_PROCFS, task))
 		return -ESRCH;
-	if (module && p->live_kernel) {
-		memset(&tf, 0, sizeof(tf));
-		err = modfacts_read_pid_task(pid, &tf);
-		if (err == -ESRCH)
+	if (ask) {
+		err = ask_kernel(p, ask, task, pid, &tf);
+		if (err == -ESRCH || err == -EACCES)
 			return err;
-		if (!err) {
-			r->confidence = "authoritative";
-			copy(r->kernel_state, sizeof(r->kernel_state), tf.state);
-			r->personality = tf.personality;
-			r->has_personality = tf.has_personality;
-		}
+		/* Any other refusal leaves the answer to procfs. */
+		authoritative = !err;
 	}
 	task_read_exe(p, task, &exe, r->exe, sizeof(r->exe));
 	if (exe.err == -ENOENT)
 		return path_exists(p, PATH_PROCFS, task) ? -ENOEXEC : -ESRCH;
-	if (exe.err == -EACCES || exe.err == -EPERM)
+	/* The kernel answered: an unreadable (execute-only) file is no error. */
+	if ((exe.err == -EACCES || exe.err == -EPERM) && !authoritative)
 		return -EACCES;
-	if (!exe.err)
+	if (!exe.err) {
 		r->abi = userland_bin_abi(&exe);
-	if (!r->kernel_state[0])
+		r->exe_machine = exe.elf.machine;
+	}
+	if (authoritative) {
+		r->confidence = "authoritative";
+		copy(r->kernel_state, sizeof(r->kernel_state), tf.state);
+		r->personality = tf.personality;
+		r->has_personality = tf.has_personality;
+		if (tf.exe[0])
+			copy(r->exe, sizeof(r->exe), tf.exe);
+		if (tf.exe_machine)
+			r->exe_machine = tf.exe_machine;
+	} else {
 		copy(r->kernel_state, sizeof(r->kernel_state), task_state_of_abi(r->abi));
-	if (!r->has_personality)
 		read_personality(p, task, r);
+	}
 	read_auxv(p, task, exe.err ? 0 : exe.elf.elf_class, r);
 
 	argc = read_cmdline(p, task, cmdline, sizeof(cmdline), args, 2);
@@ -385,14 +418,29 @@ int pid_inspect(const struct paths *p, const struct facts *bf, bool module, pid_
 		copy(r->guest, sizeof(r->guest), args[1]);
 	if (emu)
 		inspect_guest(p, task, r, emu, &guest);
-	r->state = task_state_of_abi(r->abi);
+	/* A native program whose file cannot be read: the kernel's state. */
+	r->state = !r->abi && !emu && authoritative ? r->kernel_state : task_state_of_abi(r->abi);
 	name_abi(r, emu ? (guest.abi ? &guest : NULL) : exe.err ? NULL : &exe);
 	return 0;
+}
+
+/* e_machine by name, else in decimal; "-" unknown. */
+static const char *machine_name(unsigned int machine, char *buf, size_t size)
+{
+	const char *name = elf_machine_name(machine);
+
+	if (!machine)
+		return "-";
+	if (name)
+		return name;
+	snprintf(buf, size, "%u", machine);
+	return buf;
 }
 
 void pid_print(FILE *out, const struct pid_report *r)
 {
 	const struct abi_desc *a = r->abi ? r->abi : abi_get(ABI_UNKNOWN);
+	char num[16];
 
 	fprintf(out, "%d %s %s machine=%s debian-arch=%s gnu-type=%s docker-platform=%s "
 		"kbuild-arch=%s", (int)r->pid, r->state, a->name, r->machine, a->debian_arch,
@@ -401,6 +449,8 @@ void pid_print(FILE *out, const struct pid_report *r)
 		fprintf(out, " personality=0x%08lx", r->personality);
 	else
 		fputs(" personality=-", out);
+	fprintf(out, " exe=%s exe-machine=%s", r->exe[0] ? r->exe : "-",
+		machine_name(r->exe_machine, num, sizeof(num)));
 	if (r->emulated)
 		fprintf(out, " emulated by %s (binfmt_misc %s)", r->interpreter, r->binfmt);
 	else
@@ -443,6 +493,12 @@ int pid_print_json(FILE *out, const struct pid_report *r)
 	kv_or_null(jw, "binfmt-flags", r->emulated ? r->binfmt_flags : NULL);
 	kv_or_null(jw, "guest", r->guest);
 	kv_or_null(jw, "exe", r->exe);
+	json_name(jw, "exe-machine");
+	if (r->exe_machine)
+		json_uint(jw, r->exe_machine);
+	else
+		json_null(jw);
+	kv_or_null(jw, "exe-machine-name", elf_machine_name(r->exe_machine));
 	json_kv_string(jw, "kernel-state", r->kernel_state);
 	snprintf(buf, sizeof(buf), "0x%08lx", r->personality);
 	kv_or_null(jw, "personality", r->has_personality ? buf : NULL);

@@ -3,8 +3,9 @@
  * `execstate pid PID...`: the execution state and ABI of running
  * processes, and whether a binfmt_misc emulator (qemu-user) runs them.
  * From execstate.ko's EXECSTATE_CMD_GET_TASK when the module answers
- * (authoritative), otherwise inferred from procfs: PID/exe's ELF header,
- * PID/personality, PID/auxv and PID/cmdline.
+ * (authoritative: the caller proves its access with an open PID/auxv),
+ * otherwise inferred from procfs: PID/exe's ELF header, PID/personality,
+ * PID/auxv and PID/cmdline.
  */
 #ifndef EXECSTATE_PID_H
 #define EXECSTATE_PID_H
@@ -27,17 +28,20 @@ struct task_facts {
 	uint32_t personality;
 	bool has_personality;
 	char exe[PID_PATH_MAX];		/* the executable as the kernel sees it, "" not sent */
-	unsigned int exe_machine;	/* its e_machine, 0 not sent */
+	unsigned int exe_machine;	/* its e_machine, 0 not sent, no ELF or unreadable */
 };
 
 /*
- * execstate.ko's GET_TASK for @pid (netlink.c, live kernel only).  Returns
- * 0, -ESRCH (no such task in the caller's pid namespace), -EPERM (the
- * module answers only for the caller's own process), or another negative
- * errno (no module, no netlink, an older module); all but -ESRCH send
- * `execstate pid` to procfs, where the kernel checks access itself.
+ * How pid_inspect() asks the kernel about @pid, proving access with
+ * @proof_fd, an open PID/auxv (-1: none).  Returns 0, -ESRCH (no such
+ * task in the caller's pid namespace), -EPERM (the proof does not hold:
+ * the task execed since, or has no address space), or another negative
+ * errno (no module, no netlink, a module older than ABI 3).
  */
-int modfacts_read_pid_task(uint32_t pid, struct task_facts *tf);
+typedef int pid_task_query(uint32_t pid, int proof_fd, struct task_facts *tf);
+
+/* execstate.ko's GET_TASK (netlink.c, live kernel only). */
+pid_task_query modfacts_read_pid_task;
 
 struct pid_report {
 	pid_t pid;
@@ -48,6 +52,7 @@ struct pid_report {
 	char arm_arch[8];
 	char docker_platform[24];
 	char exe[PID_PATH_MAX];		/* PID/exe as the kernel names it */
+	unsigned int exe_machine;	/* its ELF e_machine, 0 unknown */
 	bool emulated;
 	char interpreter[PID_PATH_MAX];	/* the emulator (PID/exe) */
 	char binfmt[64];		/* its binfmt_misc entry */
@@ -67,11 +72,14 @@ int pid_parse(const char *arg, pid_t *pid);
 
 /*
  * Inspect one process.  @binfmt holds the binfmt_misc entries
- * (collect_binfmt()); @module: ask execstate.ko first.  Returns 0 or
- * -ESRCH, -EACCES, -ENOEXEC (no executable: a kernel thread or zombie).
+ * (collect_binfmt()); @ask, unless NULL, is asked first (live kernels
+ * with the module: modfacts_read_pid_task), with PID/auxv open as the
+ * proof of access.  Returns 0 or -ESRCH, -EACCES (the kernel refused to
+ * open PID/auxv, or PID/exe without the module), -ENOEXEC (no executable:
+ * a kernel thread or zombie).
  */
-int pid_inspect(const struct paths *p, const struct facts *binfmt, bool module, pid_t pid,
-		struct pid_report *r);
+int pid_inspect(const struct paths *p, const struct facts *binfmt, pid_task_query *ask,
+		pid_t pid, struct pid_report *r);
 
 /* The message for a pid_parse() or pid_inspect() error. */
 const char *pid_strerror(int err);

@@ -20,7 +20,8 @@
  * 2: task_state and task_personality left sysfs and CMD_GET for
  * CMD_GET_TASK.
  * 3: the multicast group "events" (CMD_CPU_EVENT); CMD_GET adds
- * ONLINE_CPUS.
+ * ONLINE_CPUS; CMD_GET_TASK answers for other processes given
+ * TASK_PROOF_FD, and replies with TASK_EXE and TASK_EXE_MACHINE.
  */
 #define EXECSTATE_ABI_VERSION	3
 
@@ -30,11 +31,21 @@ enum execstate_cmd {
 	EXECSTATE_CMD_GET,
 	/*
 	 * Request: optional TASK_PID, the task to describe as numbered in the
-	 * sender's pid namespace; without it the sending thread.  Reply:
-	 * TASK_PID, TASK_STATE, TASK_PERSONALITY.  Errors: ESRCH (no such
-	 * task), EPERM (not a thread of the sender's process: modules cannot
-	 * make the kernel's ptrace access check), EINVAL (malformed request,
-	 * with an extended ACK message).
+	 * sender's pid namespace; without it the sending thread.  A task of
+	 * another process also needs TASK_PROOF_FD: a file descriptor, in the
+	 * sender's file table, of an open /proc/PID/auxv (or
+	 * /proc/PID/task/TID/auxv) of a task sharing the described task's
+	 * address space.  Opening that file is the kernel's own access check
+	 * (ptrace_may_access() with PTRACE_MODE_READ_FSCREDS, as of the
+	 * opener); the open file stays bound to that address space, so it
+	 * proves access to every thread sharing it and to no program the
+	 * task execs later.  Threads of the sender's own process need no
+	 * proof.  Reply: TASK_PID, TASK_STATE, TASK_PERSONALITY, TASK_EXE
+	 * (unless the task has no executable file), TASK_EXE_MACHINE.
+	 * Errors: ESRCH (no such task), EPERM (another process without a
+	 * valid proof, or one without a user address space), EBADF
+	 * (TASK_PROOF_FD is not an open file descriptor), EINVAL (malformed
+	 * request); each with an extended ACK message.
 	 */
 	EXECSTATE_CMD_GET_TASK,
 	/*
@@ -53,8 +64,9 @@ enum execstate_cmd {
  * CMD_GET on every architecture: ABI_VERSION .. COMPAT and COMPAT_REASON.
  * arm64 adds ID_AA64PFR0_EL1 .. COMPAT_HWCAP2, a 32-bit arm kernel CPU_ARCH ..
  * AARCH64_CAPABLE_REASON; every architecture ONLINE_CPUS.  CMD_GET_TASK:
- * TASK_PID, TASK_STATE, TASK_PERSONALITY.  CMD_CPU_EVENT: EVENT, EVENT_CPU
- * and the CMD_GET attributes.
+ * TASK_PID and TASK_PROOF_FD in requests; TASK_PID, TASK_STATE,
+ * TASK_PERSONALITY, TASK_EXE and TASK_EXE_MACHINE in replies.
+ * CMD_CPU_EVENT: EVENT, EVENT_CPU and the CMD_GET attributes.
  */
 enum execstate_attr {
 	EXECSTATE_A_UNSPEC,
@@ -76,6 +88,9 @@ enum execstate_attr {
 	EXECSTATE_A_AARCH64_CAPABLE_REASON,	/* string: see the ABI file */
 	EXECSTATE_A_COMPAT_REASON,		/* string: see the ABI file */
 	EXECSTATE_A_TASK_PID,			/* u32: pid in the sender's namespace */
+	EXECSTATE_A_TASK_PROOF_FD,		/* u32: fd of an open /proc/PID/auxv */
+	EXECSTATE_A_TASK_EXE,			/* string: path, as readlink /proc/PID/exe */
+	EXECSTATE_A_TASK_EXE_MACHINE,		/* u32: its ELF e_machine, 0 not ELF/unreadable */
 	EXECSTATE_A_EVENT = 22,			/* string: online, offline */
 	EXECSTATE_A_EVENT_CPU,			/* u32: the CPU that went on- or offline */
 	EXECSTATE_A_ONLINE_CPUS,		/* string: cpulist */

@@ -92,9 +92,9 @@ if command -v i686-linux-gnu-gcc >/dev/null && i686-linux-gnu-gcc -static -O2 \
 	wait_exec "$p32" "$tmp/pause-i386" && wait_exec "$p32l" "$tmp/pause-i386"
 	out=$($cli pid "$p32" "$p32l")
 	check "an i386 process is ia32 i386; under setarch linux32 personality 0x00000008" \
-		bash -c '[ "$(sed -n 1p <<<"$1")" = "$2 ia32 i386 machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 kbuild-arch=x86 personality=0x00000000 native, inferred" ] &&
-			[[ $(sed -n 2p <<<"$1") == "$3 ia32 i386 "*" personality=0x00000008 native, inferred" ]]' \
-		_ "$out" "$p32" "$p32l"
+		bash -c '[ "$(sed -n 1p <<<"$1")" = "$2 ia32 i386 machine=i686 debian-arch=i386 gnu-type=i686-linux-gnu docker-platform=linux/386 kbuild-arch=x86 personality=0x00000000 exe=$4 exe-machine=i386 native, inferred" ] &&
+			[[ $(sed -n 2p <<<"$1") == "$3 ia32 i386 "*" personality=0x00000008 exe=$4 exe-machine=i386 native, inferred" ]]' \
+		_ "$out" "$p32" "$p32l" "$tmp/pause-i386"
 	check "the compat process's auxv is read in 32-bit words" \
 		bash -c '[ "$("$1" --json pid "$2" | python3 -c "import json, sys; print(json.load(sys.stdin)[\"auxv\"][\"word-bits\"])")" = 32 ]' \
 		_ "$cli" "$p32"
@@ -206,7 +206,13 @@ EOF
 		test "$(cat "$tmp/ns/mode")" = emulated
 	check "... and names the emulator and the entry qemu-arm" \
 		grep -q "runs emulated by .*qemu-arm-static (binfmt_misc qemu-arm)" "$tmp/ns/report"
-	want="aarch32 armhf machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf docker-platform=linux/arm/v7 kbuild-arch=arm personality=0x00000000 emulated by $(cat "$tmp/ns/exe") (binfmt_misc qemu-arm), inferred"
+	# The executable the kernel runs is the emulator, a program of this machine.
+	case $(uname -m) in
+	x86_64) host_elf=x86-64 ;;
+	aarch64) host_elf=AArch64 ;;
+	*) host_elf=$(uname -m) ;;
+	esac
+	want="aarch32 armhf machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf docker-platform=linux/arm/v7 kbuild-arch=arm personality=0x00000000 exe=$(cat "$tmp/ns/exe") exe-machine=$host_elf emulated by $(cat "$tmp/ns/exe") (binfmt_misc qemu-arm), inferred"
 	check "pid of an emulated armhf process: '$want'" \
 		bash -c '[[ $(cat "$1") == [0-9]*" $2" ]]' _ "$tmp/ns/pid" "$want"
 	check "... --json names the guest and the registered interpreter's flags" \

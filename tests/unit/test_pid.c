@@ -185,17 +185,30 @@ static void test_states(void **state)
 	assert_string_equal(task_state_of_abi(NULL), "other");
 }
 
+/* e_machine of this test binary, from its ELF header (a little-endian host). */
+static unsigned int own_machine(void)
+{
+	unsigned char hdr[20];
+	FILE *f = fopen(self_exe, "rb");
+
+	assert_non_null(f);
+	assert_int_equal(fread(hdr, 1, sizeof(hdr), f), sizeof(hdr));
+	fclose(f);
+	return hdr[18] | hdr[19] << 8;
+}
+
 static void test_inspect(void **state)
 {
 	const struct abi_desc *me = selfexec_build_abi();
 	struct pid_report r;
 
 	(void)state;
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 10, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 10, &r), 0);
 	assert_ptr_equal(r.abi, me);
 	assert_string_equal(r.state, task_state_of_abi(me));
 	assert_string_equal(r.kernel_state, task_state_of_abi(me));
 	assert_string_equal(r.exe, self_exe);
+	assert_int_equal(r.exe_machine, own_machine());
 	assert_false(r.emulated);
 	assert_true(r.has_personality);
 	assert_int_equal(r.personality, 0);
@@ -206,7 +219,7 @@ static void test_inspect(void **state)
 	assert_string_equal(r.confidence, "inferred");
 
 	/* 32-bit pairs, padded with zeros as proc_pid_auxv() copies them. */
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 11, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 11, &r), 0);
 	assert_int_equal(r.personality, 8);
 	assert_true(r.has_auxv);
 	assert_int_equal(r.auxv_bits, 32);
@@ -214,17 +227,95 @@ static void test_inspect(void **state)
 	assert_false(r.auxv_execfd);
 
 	/* Damaged: no AT_NULL, an impossible type, a personality not in hex. */
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 12, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 12, &r), 0);
 	assert_false(r.has_auxv);
 	assert_false(r.has_personality);
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 13, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 13, &r), 0);
 	assert_false(r.has_auxv);
 
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 99, &r), -ESRCH);
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 30, &r), -ENOEXEC);
-	/* No module in a recorded tree: the GET_TASK hook is not asked. */
-	assert_int_equal(pid_inspect(&paths, &binfmt, true, 10, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 99, &r), -ESRCH);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 30, &r), -ENOEXEC);
+}
+
+/* A stand-in for execstate.ko's GET_TASK: what it was given, what it says. */
+static struct {
+	int ret;
+	uint32_t pid;
+	char proof[PATH_MAX];	/* what the proof descriptor is open on */
+	int calls;
+} kernel;
+
+static int fake_ask(uint32_t pid, int proof_fd, struct task_facts *tf)
+{
+	char link[64];
+	ssize_t n;
+
+	kernel.calls++;
+	kernel.pid = pid;
+	kernel.proof[0] = '\0';
+	if (proof_fd >= 0) {
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", proof_fd);
+		n = readlink(link, kernel.proof, sizeof(kernel.proof) - 1);
+		kernel.proof[n > 0 ? n : 0] = '\0';
+	}
+	memset(tf, 0, sizeof(*tf));
+	if (kernel.ret)
+		return kernel.ret;
+	strcpy(tf->state, "aarch32");
+	tf->personality = 0x8;
+	tf->has_personality = true;
+	strcpy(tf->exe, "/usr/bin/as-the-kernel-says");
+	tf->exe_machine = 40;
+	return 0;
+}
+
+static void test_kernel(void **state)
+{
+	struct pid_report r;
+	char want[PATH_MAX];
+
+	(void)state;
+	/* The kernel's answer wins, asked with PID/auxv open as the proof. */
+	kernel.ret = 0;
+	kernel.calls = 0;
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 10, &r), 0);
+	assert_int_equal(kernel.calls, 1);
+	assert_int_equal(kernel.pid, 10);
+	snprintf(want, sizeof(want), "%s/proc/10/auxv", top);
+	assert_string_equal(kernel.proof, want);
+	assert_string_equal(r.confidence, "authoritative");
+	assert_string_equal(r.kernel_state, "aarch32");
+	assert_int_equal(r.personality, 8);		/* the file says 0 */
+	assert_string_equal(r.exe, "/usr/bin/as-the-kernel-says");
+	assert_int_equal(r.exe_machine, 40);
+	/* The program's ABI still comes from its ELF file. */
+	assert_ptr_equal(r.abi, selfexec_build_abi());
+	assert_true(r.has_auxv);
+
+	/* No such task in the caller's pid namespace: no such process. */
+	kernel.ret = -ESRCH;
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 10, &r), -ESRCH);
+
+	/* A refused proof (the task execed since) or no module: procfs. */
+	kernel.ret = -EPERM;
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 11, &r), 0);
 	assert_string_equal(r.confidence, "inferred");
+	assert_int_equal(r.personality, 8);
+	assert_string_equal(r.exe, self_exe);
+	assert_int_equal(r.exe_machine, own_machine());
+	kernel.ret = -ENOENT;
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 10, &r), 0);
+	assert_string_equal(r.confidence, "inferred");
+	assert_int_equal(r.personality, 0);
+
+	/* PID/auxv gone: so is the process; the kernel is not asked. */
+	kernel.calls = 0;
+	kernel.ret = 0;
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 21, &r), -ESRCH);
+	assert_int_equal(kernel.calls, 0);
+	/* No process directory at all: not asked either. */
+	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 99, &r), -ESRCH);
+	assert_int_equal(kernel.calls, 0);
 }
 
 static void test_emulated(void **state)
@@ -233,7 +324,7 @@ static void test_emulated(void **state)
 
 	(void)state;
 	/* argv[0] is the registered path: emulated, the guest from argv[1]. */
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 20, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 20, &r), 0);
 	assert_true(r.emulated);
 	assert_string_equal(r.binfmt, "qemu-arm");
 	assert_string_equal(r.binfmt_flags, "POCF");
@@ -246,13 +337,13 @@ static void test_emulated(void **state)
 	assert_string_equal(r.machine, "armv7l");
 
 	/* Not started by binfmt_misc, and the only matching entry is disabled. */
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 21, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 21, &r), 0);
 	assert_false(r.emulated);
 	assert_string_equal(r.guest, "");
 
 	/* The same entry enabled: PID/exe is its interpreter, so it is the emulator. */
 	binfmt.binfmt[1].enabled = true;
-	assert_int_equal(pid_inspect(&paths, &binfmt, false, 21, &r), 0);
+	assert_int_equal(pid_inspect(&paths, &binfmt, NULL, 21, &r), 0);
 	binfmt.binfmt[1].enabled = false;
 	assert_true(r.emulated);
 	assert_string_equal(r.binfmt, "qemu-self");
@@ -283,6 +374,7 @@ static void test_output(void **state)
 		.pid = 4242, .state = "aarch32", .kernel_state = "x86_64",
 		.abi = abi_get(ABI_ARMEL), .machine = "armv5tel", .arm_arch = "v5",
 		.docker_platform = "linux/arm/v5", .exe = "/usr/bin/qemu-arm-static",
+		.exe_machine = 62,
 		.emulated = true, .interpreter = "/usr/bin/qemu-arm-static",
 		.binfmt = "qemu-arm", .binfmt_flags = "POF", .guest = "/bin/\"x\"",
 		.has_personality = true, .personality = 0x8, .has_auxv = true,
@@ -295,7 +387,8 @@ static void test_output(void **state)
 	s = print(&r, false);
 	assert_string_equal(s, "4242 aarch32 armel machine=armv5tel debian-arch=armel "
 			    "gnu-type=arm-linux-gnueabi docker-platform=linux/arm/v5 "
-			    "kbuild-arch=arm personality=0x00000008 emulated by "
+			    "kbuild-arch=arm personality=0x00000008 exe=/usr/bin/qemu-arm-static "
+			    "exe-machine=x86-64 emulated by "
 			    "/usr/bin/qemu-arm-static (binfmt_misc qemu-arm), inferred\n");
 	free(s);
 	s = print(&r, true);
@@ -306,7 +399,8 @@ static void test_output(void **state)
 			    "\"arm-arch\":\"v5\"},\"mode\":\"emulated\","
 			    "\"interpreter\":\"/usr/bin/qemu-arm-static\",\"binfmt\":\"qemu-arm\","
 			    "\"binfmt-flags\":\"POF\",\"guest\":\"/bin/\\\"x\\\"\","
-			    "\"exe\":\"/usr/bin/qemu-arm-static\",\"kernel-state\":\"x86_64\","
+			    "\"exe\":\"/usr/bin/qemu-arm-static\",\"exe-machine\":62,"
+			    "\"exe-machine-name\":\"x86-64\",\"kernel-state\":\"x86_64\","
 			    "\"personality\":\"0x00000008\",\"auxv\":{\"word-bits\":64,"
 			    "\"hwcap\":\"0x178bfbff\",\"execfd\":true},\"confidence\":\"inferred\"}\n");
 	free(s);
@@ -322,11 +416,12 @@ static void test_output(void **state)
 	s = print(&r, false);
 	assert_string_equal(s, "7 other unknown machine=unknown debian-arch=unknown "
 			    "gnu-type=unknown docker-platform=- kbuild-arch=unknown "
-			    "personality=- native, authoritative\n");
+			    "personality=- exe=- exe-machine=- native, authoritative\n");
 	free(s);
 	s = print(&r, true);
 	assert_non_null(strstr(s, "\"mode\":\"native\",\"interpreter\":null,\"binfmt\":null,"
-			       "\"binfmt-flags\":null,\"guest\":null,\"exe\":null,"));
+			       "\"binfmt-flags\":null,\"guest\":null,\"exe\":null,"
+			       "\"exe-machine\":null,\"exe-machine-name\":null,"));
 	assert_non_null(strstr(s, "\"personality\":null,\"auxv\":null,"));
 	free(s);
 }
@@ -337,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_inspect),
+		cmocka_unit_test(test_kernel),
 		cmocka_unit_test(test_emulated),
 		cmocka_unit_test(test_output),
 	};

@@ -109,10 +109,10 @@ fi
 
 # What describes the reading task is netlink's alone (ABI 2): the sysfs
 # files that did are gone.  nlprobe (tests/vm/nlprobe.c) asks GET_TASK
-# for itself, for another thread of its own, for other processes (refused:
-# a module cannot make the kernel's ptrace access check), in a child pid
-# namespace, and sends malformed requests, each rejected with an extended
-# ACK and no kernel log line.
+# for itself, for another thread of its own, for other processes (refused
+# without a proof of access: an open /proc/PID/auxv of theirs, ABI 3), in
+# a child pid namespace, and sends malformed requests, each rejected with
+# an extended ACK and no kernel log line.
 # A request the kernel never answered must not hang the guest.
 nlprobe() { timeout 60 /bin/nlprobe "$@"; }
 r sysfs.task_state "$(exists $S/task_state)"
@@ -127,9 +127,41 @@ r nl.state.unused_pid "$(nlprobe state 30000 2>&1)"
 pidns=$(nlprobe pidns 2>&1)
 r nl.pidns.pid1 "$(echo "$pidns" | sed -n 's/^pid1=//p')"
 r nl.pidns.parent "$(echo "$pidns" | sed -n 's/^parent=//p')"
-for req in bad-length-2 bad-length-8 zero-pid unknown-attr reply-attr get-with-pid; do
+for req in bad-length-2 bad-length-8 zero-pid unknown-attr reply-attr get-with-pid \
+	proof-no-pid proof-length-8 proof-closed-fd; do
 	r "nl.$(echo $req | tr - _)" "$(nlprobe $req 2>&1)"
 done
+# e_machine from the ELF headers themselves (bytes 18-19, little-endian
+# guests), against which the kernel's TASK_EXE_MACHINE is judged.
+elf_machine() { od -An -j18 -N2 -tu2 "$1" | tr -d ' '; }
+r elf.machine.nlprobe "$(elf_machine /bin/nlprobe)"
+r elf.machine.busybox "$(elf_machine /bin/busybox)"
+r nl.exe.self "$(nlprobe exe self 2>&1)"
+r nl.exe_machine.self "$(nlprobe exe-machine self 2>&1)"
+# Another process, with and without proofs.  A reader blocks opening a
+# fifo until a writer opens it, and the writer's open waits for the
+# reader's, so once "exec 3>" returns, cat runs in its final image (an
+# exec would give it a new address space, and void a proof taken before).
+mkfifo /tmp/nl.fifo
+cat /tmp/nl.fifo >/dev/null &
+target=$!
+exec 3>/tmp/nl.fifo
+r nl.proof "$(nlprobe state $target /proc/$target/auxv 2>&1)"
+r nl.proof.task_auxv "$(nlprobe state $target /proc/$target/task/$target/auxv 2>&1)"
+r nl.proof.exe "$(nlprobe exe $target /proc/$target/auxv 2>&1)"
+r nl.proof.exe_machine "$(nlprobe exe-machine $target /proc/$target/auxv 2>&1)"
+r nl.proof.none "$(nlprobe state $target 2>&1)"
+r nl.proof.wrong_pid "$(nlprobe state 1 /proc/$target/auxv 2>&1)"
+# environ keeps the same address space as auxv does: only the name differs
+r nl.proof.environ "$(nlprobe state $target /proc/$target/environ 2>&1)"
+r nl.proof.devnull "$(nlprobe state $target /dev/null 2>&1)"
+# pid 2 is kthreadd, which no proof can name (its auxv cannot even be
+# opened from 6.12 on): with a valid proof of another process, the module
+# still answers that it has no address space
+r nl.proof.kthread "$(nlprobe state 2 /proc/$target/auxv 2>&1)"
+exec 3>&-
+wait $target
+rm /tmp/nl.fifo
 r nl.kernel_log "$(dmesg | sed -n '/execstate-vm: loading the module/,$p' | grep -c 'netlink: ')"
 
 # A 32-bit personality must show in the module's view of the task, and
@@ -291,6 +323,68 @@ case " $PROBES " in
 	# ---- end: execstate watch ----
 	;;
 esac
+
+# ---- pid probe (branch "task"): `execstate pid` on live processes ----
+# An arm64 (userland) and an other-state process, one of uid 1000, one in
+# a child pid namespace.  Each target is a cat blocked on a fifo (see the
+# GET_TASK proofs above: ready once "exec N>" returns).  Process numbers
+# differ from boot to boot, so the reports show them as "PID".
+case " $PROBES " in
+*" pid "*)
+	# rcpid KEY PID CMD...: rc, with the number PID shown as PID
+	rcpid() {
+		_key=$1 _pid=$2
+		shift 2
+		_out=$("$@" 2>&1)
+		_rc=$?
+		[ $_rc -eq 0 ] || _out="$_out [exit $_rc]"
+		r "$_key" "$(printf '%s' "$_out" |
+			sed "s/\(^\|[^0-9]\)$_pid\([^0-9]\|\$\)/\1PID\2/g")"
+	}
+	mkfifo -m 0666 /tmp/pid.native /tmp/pid.other /tmp/pid.user
+	/bin/busybox cat /tmp/pid.native >/dev/null &
+	native=$!
+	exec 4>/tmp/pid.native
+	/bin/busybox-other cat /tmp/pid.other >/dev/null &
+	other=$!
+	exec 5>/tmp/pid.other
+	execprobe --uid 1000 /bin/busybox cat /tmp/pid.user >/dev/null &
+	user=$!
+	exec 6>/tmp/pid.user
+	as_user() { execprobe --uid 1000 "$@"; }
+
+	rcpid pid.native "$native" execstate pid "$native"
+	rcpid pid.other "$other" execstate pid "$other"
+	rcpid pid.native.json "$native" execstate --json pid "$native"
+	rcpid pid.other.json "$other" execstate --json pid "$other"
+	rcpid pid.user "$user" execstate pid "$user"
+	# uid 1000: its own process, and root's, where the kernel refuses the
+	# proof's open and GET_TASK without a proof, or with its own one
+	rcpid pid.as_user.own "$user" as_user /bin/execstate pid "$user"
+	rcpid pid.as_user.root "$native" as_user /bin/execstate pid "$native"
+	rcpid pid.as_user.nl.root "$native" as_user /bin/nlprobe state "$native"
+	rcpid pid.as_user.nl.root_auxv "$native" \
+		as_user /bin/nlprobe state "$native" "/proc/$native/auxv"
+	rcpid pid.as_user.nl.own_proof "$native" \
+		as_user /bin/nlprobe state "$native" "/proc/$user/auxv"
+	# In a child pid namespace with its own /proc: pid 1 is the shell
+	# there (another process than execstate), and the parent's number of
+	# a process names none.  With the parent's /proc, where that number
+	# is a process, it is the kernel that finds none in the namespace.
+	rc pid.pidns.inner unshare --pid --fork --mount-proc \
+		/bin/sh -c 'execstate pid 1; exit $?'
+	rcpid pid.pidns.outer "$native" unshare --pid --fork --mount-proc \
+		/bin/sh -c "execstate pid $native; exit \$?"
+	rcpid pid.pidns.outer_kernel "$native" unshare --pid --fork \
+		/bin/sh -c "execstate pid $native; exit \$?"
+	rc pid.missing execstate pid 30000
+	rc pid.kthread execstate pid 2
+	exec 4>&- 5>&- 6>&-
+	wait "$native" "$other" "$user"
+	rm /tmp/pid.native /tmp/pid.other /tmp/pid.user
+	;;
+esac
+# ---- end of the pid probe ----
 
 rmmod execstate
 r rmmod "$?"

@@ -5,13 +5,20 @@
  * can send what no library would), printing the answer on one line for
  * tests/vm/guest-init.sh:
  *
- *   state [PID|self|thread]   EXECSTATE_CMD_GET_TASK, prints TASK_STATE
- *   personality [PID|self]    the same, prints TASK_PERSONALITY (0x%08x)
+ *   SHOW [PID|self|thread [PROOF]]
+ *                             EXECSTATE_CMD_GET_TASK, prints one reply
+ *                             attribute, SHOW: state (TASK_STATE),
+ *                             personality (TASK_PERSONALITY, 0x%08x), exe
+ *                             (TASK_EXE) or exe-machine (TASK_EXE_MACHINE,
+ *                             decimal); PROOF is a file opened read-only
+ *                             and sent as TASK_PROOF_FD (/proc/PID/auxv)
  *   pidns                     in a new pid namespace, as its pid 1: asks
  *                             for pid 1 (itself) and for the parent's pid
  *   get                       EXECSTATE_CMD_GET, prints "abi N"
  *   bad-length-2 | bad-length-8 | zero-pid | unknown-attr | reply-attr |
- *   get-with-pid              malformed requests
+ *   get-with-pid | proof-no-pid | proof-length-8
+ *                             malformed requests
+ *   proof-closed-fd           pid 1 with a TASK_PROOF_FD that is not open
  *
  * "self" sends the caller's own pid, "thread" the tid of a second thread
  * of this process; no PID sends no attribute.  A refused request prints
@@ -21,6 +28,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
@@ -45,6 +53,22 @@ struct msg {
 	struct genlmsghdr genl;
 	char attrs[256];
 };
+
+/* What SHOW names: the reply attribute and how to print it. */
+struct show {
+	const char *name;
+	uint16_t attr;
+	const char *format;	/* for a u32; NULL: a string */
+};
+
+static const struct show shows[] = {
+	{ "state", EXECSTATE_A_TASK_STATE, NULL },
+	{ "personality", EXECSTATE_A_TASK_PERSONALITY, "0x%08x\n" },
+	{ "exe", EXECSTATE_A_TASK_EXE, NULL },
+	{ "exe-machine", EXECSTATE_A_TASK_EXE_MACHINE, "%u\n" },
+};
+
+static const struct show show_abi = { "abi", EXECSTATE_A_ABI_VERSION, "abi %u\n" };
 
 static int sock;
 static uint16_t family;
@@ -170,41 +194,54 @@ static void resolve_family(void)
 }
 
 /* Print the answer to @m: attribute @show of the reply, or the error. */
-static int ask(struct msg *m, uint16_t show)
+static int ask(struct msg *m, const struct show *show)
 {
-	char reply[4096], why[256] = "";
+	char reply[8192], why[256] = "";
 	int len = sizeof(reply), err;
 	struct nlattr *nla;
+	uint32_t v;
 
 	err = transact(m, reply, &len, why, sizeof(why));
 	if (err) {
 		printf("%s%s%s\n", strerrorname_np(-err), why[0] ? " " : "", why);
 		return 1;
 	}
-	nla = find_attr((struct nlattr *)reply, len, show);
+	nla = find_attr((struct nlattr *)reply, len, show->attr);
 	if (!nla) {
-		printf("no attribute %u in the reply\n", show);
+		printf("no attribute %u in the reply\n", show->attr);
 		return 2;
 	}
-	if (show == EXECSTATE_A_TASK_STATE)
+	if (!show->format) {
 		printf("%.*s\n", (int)(nla->nla_len - NLA_HDRLEN), (char *)nla + NLA_HDRLEN);
-	else {
-		uint32_t v;
-
-		memcpy(&v, (char *)nla + NLA_HDRLEN, sizeof(v));
-		printf(show == EXECSTATE_A_ABI_VERSION ? "abi %u\n" : "0x%08x\n", v);
+		return 0;
 	}
+	memcpy(&v, (char *)nla + NLA_HDRLEN, sizeof(v));
+	printf(show->format, v);
 	return 0;
 }
 
-static int ask_task(uint16_t show, const uint32_t *pid)
+/* GET_TASK for @pid (none: NULL) with the file @proof open as TASK_PROOF_FD. */
+static int ask_task(const struct show *show, const uint32_t *pid, const char *proof)
 {
 	struct msg m;
+	uint32_t fd;
+	int ret, open_fd;
 
 	start(&m, family, EXECSTATE_CMD_GET_TASK);
 	if (pid)
 		put_attr(&m, EXECSTATE_A_TASK_PID, pid, sizeof(*pid));
-	return ask(&m, show);
+	if (!proof)
+		return ask(&m, show);
+	open_fd = open(proof, O_RDONLY);
+	if (open_fd < 0) {
+		printf("open %s: %s\n", proof, strerrorname_np(errno));
+		return 2;
+	}
+	fd = open_fd;
+	put_attr(&m, EXECSTATE_A_TASK_PROOF_FD, &fd, sizeof(fd));
+	ret = ask(&m, show);
+	close(open_fd);
+	return ret;
 }
 
 /* to_main: the thread has stored its tid; to_thread: the main one is done */
@@ -221,7 +258,7 @@ static void *blocked_thread(void *tid)
 }
 
 /* A second thread is another task of this process: it must be answered. */
-static int ask_thread(uint16_t show)
+static int ask_thread(const struct show *show)
 {
 	uint32_t tid = 0;
 	pthread_t thread;
@@ -235,7 +272,7 @@ static int ask_thread(uint16_t show)
 	}
 	if (read(to_main[0], &c, 1) != 1)
 		return 2;
-	ret = ask_task(show, &tid);
+	ret = ask_task(show, &tid, NULL);
 	if (write(to_thread[1], "m", 1) != 1)
 		return 2;
 	pthread_join(thread, NULL);
@@ -268,10 +305,10 @@ static int ask_pidns(void)
 		setsockopt(sock, SOL_NETLINK, NETLINK_EXT_ACK, &(int){ 1 }, sizeof(int));
 		printf("pid1=");
 		fflush(stdout);
-		ask_task(EXECSTATE_A_TASK_STATE, &one);
+		ask_task(&shows[0], &one, NULL);
 		printf("parent=");
 		fflush(stdout);
-		ask_task(EXECSTATE_A_TASK_STATE, &parent);
+		ask_task(&shows[0], &parent, NULL);
 		fflush(stdout);
 		_exit(0);
 	}
@@ -282,9 +319,9 @@ static int ask_pidns(void)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: nlprobe state|personality [PID|self|thread] | pidns | get |\n"
-		"       bad-length-2 | bad-length-8 | zero-pid | unknown-attr | reply-attr |\n"
-		"       get-with-pid\n");
+	fprintf(stderr, "usage: nlprobe state|personality|exe|exe-machine [PID|self|thread [PROOF]] |\n"
+		"       pidns | get | bad-length-2 | bad-length-8 | zero-pid | unknown-attr |\n"
+		"       reply-attr | get-with-pid | proof-no-pid | proof-length-8 | proof-closed-fd\n");
 	return 2;
 }
 
@@ -292,11 +329,13 @@ int main(int argc, char **argv)
 {
 	const char *req = argc > 1 ? argv[1] : "";
 	const char *arg = argc > 2 ? argv[2] : NULL;
+	const char *proof = argc > 3 ? argv[3] : NULL;
 	uint32_t pid, zero = 0;
 	uint64_t wide = 1;
 	struct msg m;
+	int fd;
 
-	if (argc < 2 || argc > 3)
+	if (argc < 2 || argc > 4)
 		return usage();
 	sock = socket(AF_NETLINK, SOCK_RAW, NETLINK_GENERIC);
 	if (sock < 0 || setsockopt(sock, SOL_NETLINK, NETLINK_EXT_ACK, &(int){ 1 }, sizeof(int))) {
@@ -305,16 +344,15 @@ int main(int argc, char **argv)
 	}
 	resolve_family();
 
-	if (!strcmp(req, "state") || !strcmp(req, "personality")) {
-		uint16_t show = req[0] == 's' ? EXECSTATE_A_TASK_STATE :
-						EXECSTATE_A_TASK_PERSONALITY;
-
+	for (size_t i = 0; i < sizeof(shows) / sizeof(shows[0]); i++) {
+		if (strcmp(req, shows[i].name))
+			continue;
 		if (!arg)
-			return ask_task(show, NULL);
+			return ask_task(&shows[i], NULL, NULL);
 		if (!strcmp(arg, "thread"))
-			return ask_thread(show);
+			return proof ? usage() : ask_thread(&shows[i]);
 		pid = strcmp(arg, "self") ? strtoul(arg, NULL, 10) : (uint32_t)getpid();
-		return ask_task(show, &pid);
+		return ask_task(&shows[i], &pid, proof);
 	}
 	if (arg)
 		return usage();
@@ -324,7 +362,7 @@ int main(int argc, char **argv)
 	start(&m, family, EXECSTATE_CMD_GET_TASK);
 	if (!strcmp(req, "get")) {
 		start(&m, family, EXECSTATE_CMD_GET);
-		return ask(&m, EXECSTATE_A_ABI_VERSION);
+		return ask(&m, &show_abi);
 	} else if (!strcmp(req, "bad-length-2")) {
 		put_attr(&m, EXECSTATE_A_TASK_PID, &zero, 2);
 	} else if (!strcmp(req, "bad-length-8")) {
@@ -339,8 +377,34 @@ int main(int argc, char **argv)
 		start(&m, family, EXECSTATE_CMD_GET);
 		pid = getpid();
 		put_attr(&m, EXECSTATE_A_TASK_PID, &pid, sizeof(pid));
+	} else if (!strcmp(req, "proof-no-pid") || !strcmp(req, "proof-length-8")) {
+		/* A real proof of this process: only the request's form is wrong. */
+		fd = open("/proc/self/auxv", O_RDONLY);
+		if (fd < 0) {
+			perror("nlprobe: /proc/self/auxv");
+			return 2;
+		}
+		wide = pid = fd;
+		if (req[6] == 'l') {
+			put_attr(&m, EXECSTATE_A_TASK_PID, &(uint32_t){ getpid() }, sizeof(pid));
+			put_attr(&m, EXECSTATE_A_TASK_PROOF_FD, &wide, sizeof(wide));
+		} else {
+			put_attr(&m, EXECSTATE_A_TASK_PROOF_FD, &pid, sizeof(pid));
+		}
+	} else if (!strcmp(req, "proof-closed-fd")) {
+		pid = 1;
+		put_attr(&m, EXECSTATE_A_TASK_PID, &pid, sizeof(pid));
+		/* A descriptor that was just closed again is not open. */
+		fd = open("/dev/null", O_RDONLY);
+		if (fd < 0) {
+			perror("nlprobe: /dev/null");
+			return 2;
+		}
+		close(fd);
+		pid = fd;
+		put_attr(&m, EXECSTATE_A_TASK_PROOF_FD, &pid, sizeof(pid));
 	} else {
 		return usage();
 	}
-	return ask(&m, EXECSTATE_A_TASK_STATE);
+	return ask(&m, &shows[0]);
 }

@@ -550,7 +550,7 @@ sysfs.task_personality = absent
 nl.get = abi 3
 nl.state.self == nl.state
 nl.state.thread == nl.state
-nl.state.pid1 ~ ^EPERM
+nl.state.pid1 ~ ^EPERM execstate: no proof
 nl.state.unused_pid ~ ^ESRCH
 nl.pidns.pid1 == nl.state
 nl.pidns.parent ~ ^ESRCH
@@ -560,6 +560,20 @@ nl.zero_pid ~ ^EINVAL
 nl.unknown_attr ~ ^EINVAL
 nl.reply_attr ~ ^EINVAL
 nl.get_with_pid ~ ^EINVAL
+nl.proof_no_pid = EINVAL execstate: TASK_PROOF_FD needs TASK_PID
+nl.proof_length_8 = EINVAL execstate: TASK_PROOF_FD must be a u32
+nl.proof_closed_fd ~ ^EBADF
+nl.exe.self = /bin/nlprobe
+nl.exe_machine.self == elf.machine.nlprobe
+nl.proof == nl.state
+nl.proof.task_auxv == nl.state
+nl.proof.exe = /bin/busybox
+nl.proof.exe_machine == elf.machine.busybox
+nl.proof.none ~ ^EPERM execstate: no proof
+nl.proof.wrong_pid = EPERM execstate: the proof is for another process
+nl.proof.environ = EPERM execstate: the proof is not an auxv file of /proc
+nl.proof.devnull = EPERM execstate: the proof is not an auxv file of /proc
+nl.proof.kthread ~ ^EPERM execstate: the task has no user address space
 nl.kernel_log = 0
 rmmod = 0
 sys_after_rmmod = absent
