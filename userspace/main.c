@@ -428,8 +428,7 @@ static int run_verdict(struct ctx *c, FILE *out)
 	if (c->mode == MODE_GET && !c->assume)
 		c->collect.facts = verdict_key_facts(c->key);
 	else if (c->mode == MODE_CHECK && !c->assume)
-		/* verdict_judge() and fileinfo_judge() read no package data nor the task's state. */
-		c->collect.facts = FACTS_ALL & ~(FACTS_PACKAGES | FACTS_LIBC_VERSION | FACTS_TASK);
+		c->collect.facts = verdict_target_facts(c->file ? NULL : c->target);
 	c->collect.skip_evidence = c->mode != MODE_HUMAN && c->mode != MODE_JSON;
 	collect_all(&c->paths, &c->collect, &facts);
 	/*

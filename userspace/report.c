@@ -53,6 +53,21 @@ unsigned int verdict_key_facts(const char *key)
 	return FACTS_ALL;
 }
 
+unsigned int verdict_target_facts(const struct abi_desc *target)
+{
+	/* verdict_judge() and fileinfo_judge() read no package data nor the task's state. */
+	unsigned int facts = FACTS_ALL & ~(FACTS_PACKAGES | FACTS_LIBC_VERSION | FACTS_TASK);
+
+	/*
+	 * The kernel config and the page size decide only whether 32-bit code
+	 * runs under a 64-bit kernel (IA32, x32, AArch32 compat; 32-bit ARM
+	 * binaries on larger pages): a 64-bit target is judged without them.
+	 */
+	if (target && target->bits == 64)
+		facts &= ~(FACTS_CONFIG | FACTS_PAGE_SIZE);
+	return facts;
+}
+
 /* The keys every output carries: the verdict's, then the ecosystems'. */
 static const char *output_key(int i)
 {
