@@ -20,14 +20,12 @@
 
 #include "execstate.h"
 #include "gzstream.h"
+#include "lines.h"
 
 #define EM_386 3
 #define EM_ARM 40
 #define EM_X86_64 62
 #define EM_AARCH64 183
-
-/* Kernel config read at a time: about a third of what an x86 config needs. */
-#define CONFIG_BLOCK 4096
 
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
 {
@@ -44,9 +42,13 @@ void evidence_add(struct facts *f, const char *key, const char *source, const ch
 	va_end(ap);
 }
 
+/* snprintf(dst, size, "%s", src) without the formatting, for long cpuinfo lines. */
 static void copy(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src);
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 static char *trim(char *s)
@@ -141,15 +143,18 @@ static void collect_cpuinfo(const struct paths *p, struct facts *f)
 {
 	struct cpuinfo *c = &f->cpu;
 	FILE *in = path_fopen(p, PATH_PROCFS, "cpuinfo");
-	char line[1024];
 	bool first_done = false;
 	int model_level = 0;
+	struct lines l;
+	char *line;
+	size_t len;
 
 	if (!in)
 		return;
 	c->present = true;
-	while (fgets(line, sizeof(line), in)) {
-		char *colon = strchr(line, ':');
+	lines_init(&l, in);
+	while ((line = lines_next(&l, &len))) {
+		char *colon = memchr(line, ':', len);
 		char *key, *val;
 
 		if (!colon) {
@@ -287,38 +292,22 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
  * Scan kernel config lines.  The options wanted come early in a config of
  * thousands of lines: once all that its architecture has are known (the
  * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
- * Lines are cut from blocks read with fread() (no per-line stdio call); a
- * line longer than a block is no option of ours and is skipped.
  */
 static bool scan_config(struct facts *f, FILE *in, const char *source)
 {
-	char buf[CONFIG_BLOCK];
-	size_t have = 0, got;
-	bool any = false, x86 = false, arm64 = false, skip = false, done = false;
+	struct lines l;
+	bool any = false, x86 = false, arm64 = false, done = false;
+	const char *line;
+	size_t len;
 
-	while (!done && (got = fread(buf + have, 1, sizeof(buf) - have, in)) > 0) {
-		char *line = buf, *end = buf + have + got, *nl;
-
+	lines_init(&l, in);
+	while (!done && (line = lines_next(&l, &len))) {
 		any = true;
-		while (!done && (nl = memchr(line, '\n', end - line))) {
-			if (!skip)
-				config_line(f, line, nl - line, &x86, &arm64);
-			skip = false;
-			line = nl + 1;
-			done = f->config_compat != TRI_UNKNOWN &&
-			       ((x86 && f->config_ia32 != TRI_UNKNOWN &&
-				 f->config_x32 != TRI_UNKNOWN) || (arm64 && f->config_page_size));
-		}
-		have = end - line;
-		if (have == sizeof(buf)) {
-			skip = true;	/* the rest of this line is skipped too */
-			have = 0;
-		}
-		memmove(buf, line, have);
+		config_line(f, line, len, &x86, &arm64);
+		done = f->config_compat != TRI_UNKNOWN &&
+		       ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
+			(arm64 && f->config_page_size));
 	}
-	/* The last line may lack its newline. */
-	if (!done && have && !skip)
-		config_line(f, buf, have, &x86, &arm64);
 	if (any)
 		copy(f->config_source, sizeof(f->config_source), source);
 	return any;

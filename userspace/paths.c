@@ -18,9 +18,9 @@
 #define MAX_SYMLINKS 40
 #define PATH_FOPEN_MAX (256L << 20)
 
+/* Not zeroed whole: three strings of 4 KiB that end at their NUL. */
 void paths_init(struct paths *p)
 {
-	memset(p, 0, sizeof(*p));
 	strcpy(p->root, "/");
 	strcpy(p->sysfs, "/sys");
 	strcpy(p->procfs, "/proc");
@@ -255,11 +255,11 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 	fd = path_open(p, base, rel, O_RDONLY);
 	if (fd < 0)
 		return fd;
-	if (fstat(fd, &st) < 0 || st.st_size == 0) {
+	if (fstat(fd, &st) < 0 || st.st_size == 0 || st.st_size > PATH_FOPEN_MAX) {
 		close(fd);
-		return -ENOENT;
+		return st.st_size > PATH_FOPEN_MAX ? -EFBIG : -ENOENT;
 	}
-	len = st.st_size > PATH_FOPEN_MAX ? PATH_FOPEN_MAX : st.st_size;
+	len = st.st_size;
 	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)

@@ -52,10 +52,10 @@ bool path_exists(const struct paths *p, enum path_base base, const char *rel);
  * A field of a package database of stanzas (dpkg's status, apk's installed):
  * the value of the first line starting with @field ("Version:") after the
  * line @line ("Package: libc6") in the first stanza holding both (a stanza
- * ends at an empty line), blanks trimmed, into buf.  The file (of up to
- * 256 MiB) is mapped and searched with memmem(): a status file of a megabyte
- * is not read line by line.  Returns the value's length or -errno (-ENOENT
- * without such a line or field).
+ * ends at an empty line), blanks trimmed, into buf.  The file is mapped and
+ * searched with memmem(): a status file of a megabyte is not read line by
+ * line.  Returns the value's length or -errno: -ENOENT without such a line
+ * or field, -EFBIG for a file over 256 MiB.
  */
 ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char *rel,
 			  const char *line, const char *field, char *buf, size_t size);

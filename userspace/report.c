@@ -298,40 +298,52 @@ static void key_upper(const char *key, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
+/*
+ * VALUE with each character of special (and nothing else) replaced by the
+ * matching string of escapes (NULL: dropped), written in runs between them.
+ */
+static void put_escaped(FILE *out, const char *value, const char *special,
+			const char *const *escapes)
+{
+	for (;;) {
+		size_t run = strcspn(value, special);
+		const char *esc;
+
+		fwrite(value, 1, run, out);
+		value += run;
+		if (!*value)
+			return;
+		esc = escapes[strchr(special, *value) - special];
+		if (esc)
+			fputs(esc, out);
+		value++;
+	}
+}
+
 void print_shell(FILE *out, const struct facts *f, const struct verdict *v)
 {
+	static const char *const quote[] = { "'\\''" };
 	char name[64], buf[4096];
 
 	for (int i = 0; output_key(i); i++) {
 		key_upper(output_key(i), name, sizeof(name));
 		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s='", name);
-		for (const char *c = buf; *c; c++) {
-			if (*c == '\'')
-				fputs("'\\''", out);
-			else
-				fputc(*c, out);
-		}
+		put_escaped(out, buf, "'", quote);
 		fputs("'\n", out);
 	}
 }
 
 void print_make(FILE *out, const struct facts *f, const struct verdict *v)
 {
+	static const char *const make_escapes[] = { "$$", "\\#", NULL };
 	char name[64], buf[4096];
 
 	for (int i = 0; output_key(i); i++) {
 		key_upper(output_key(i), name, sizeof(name));
 		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s := ", name);
-		for (const char *c = buf; *c; c++) {
-			if (*c == '$')
-				fputs("$$", out);
-			else if (*c == '#')
-				fputs("\\#", out);
-			else if (*c != '\n')
-				fputc(*c, out);
-		}
+		put_escaped(out, buf, "$#\n", make_escapes);
 		fputc('\n', out);
 	}
 }
