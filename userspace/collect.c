@@ -235,18 +235,24 @@ static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
 	}
 }
 
+/*
+ * name (after "CONFIG_", n bytes) sets @option: "OPTION=..." (set) or
+ * "OPTION is not set".  Constant lengths, so each memcmp() is a compare or two.
+ */
+#define CONFIG_TRISTATE(name, n, set, option, dst)					\
+	do {										\
+		size_t len_ = sizeof(option) - 1;					\
+											\
+		if ((n) > len_ && !memcmp(name, option, len_) &&			\
+		    ((set) ? (name)[len_] == '=' :					\
+		     (n) == len_ + 11 && !memcmp((name) + len_, " is not set", 11)))	\
+			*(dst) = (set) ? TRI_YES : TRI_NO;				\
+	} while (0)
+#define CONFIG_IS(name, n, option) ((n) == sizeof(option) - 1 && !memcmp(name, option, n))
+
 /* One line of a kernel config, without its newline. */
 static void config_line(struct facts *f, const char *line, size_t len, bool *x86, bool *arm64)
 {
-	static const struct {
-		const char *name;	/* after "CONFIG_" */
-		size_t len;
-	} tri[] = {
-#define TRI_OPTION(name) { name, sizeof(name) - 1 }
-		TRI_OPTION("COMPAT"), TRI_OPTION("IA32_EMULATION"), TRI_OPTION("X86_X32_ABI"),
-#undef TRI_OPTION
-	};
-	int *dst[] = { &f->config_compat, &f->config_ia32, &f->config_x32 };
 	bool set = line[0] == 'C';
 	const char *name;
 	size_t n;
@@ -265,27 +271,27 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
 		}
 		return;
 	}
-	if (name[0] != 'C' && name[0] != 'I' && name[0] != 'X' && name[0] != 'A')
-		return;
-	for (size_t i = 0; i < sizeof(tri) / sizeof(tri[0]); i++) {
-		if (n <= tri[i].len || memcmp(name, tri[i].name, tri[i].len))
-			continue;
-		if (set ? name[tri[i].len] == '=' :
-		    n == tri[i].len + 11 && !memcmp(name + tri[i].len, " is not set", 11))
-			*dst[i] = set ? TRI_YES : TRI_NO;
+	switch (name[0]) {
+	case 'C':
+		CONFIG_TRISTATE(name, n, set, "COMPAT", &f->config_compat);
+		break;
+	case 'I':
+		CONFIG_TRISTATE(name, n, set, "IA32_EMULATION", &f->config_ia32);
+		if (CONFIG_IS(name, n, "IA32_EMULATION_DEFAULT_DISABLED=y"))
+			f->config_ia32_default_off = true;
+		break;
+	case 'X':
+		CONFIG_TRISTATE(name, n, set, "X86_X32_ABI", &f->config_x32);
+		break;
+	case 'A':
+		if (CONFIG_IS(name, n, "ARM64_4K_PAGES=y"))
+			f->config_page_size = 4096;
+		else if (CONFIG_IS(name, n, "ARM64_16K_PAGES=y"))
+			f->config_page_size = 16384;
+		else if (CONFIG_IS(name, n, "ARM64_64K_PAGES=y"))
+			f->config_page_size = 65536;
+		break;
 	}
-	if (!set)
-		return;
-#define IS(option) (n == sizeof(option) - 1 && !memcmp(name, option, n))
-	if (IS("IA32_EMULATION_DEFAULT_DISABLED=y"))
-		f->config_ia32_default_off = true;
-	else if (IS("ARM64_4K_PAGES=y"))
-		f->config_page_size = 4096;
-	else if (IS("ARM64_16K_PAGES=y"))
-		f->config_page_size = 16384;
-	else if (IS("ARM64_64K_PAGES=y"))
-		f->config_page_size = 65536;
-#undef IS
 }
 
 /*

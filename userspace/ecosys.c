@@ -132,29 +132,52 @@ struct list {
 	bool full;
 };
 
+/* A tag that does not fit is dropped whole, with all after it. */
+static void add_tag(struct list *l, const char *tag, size_t n)
+{
+	size_t sep = l->len ? 1 : 0;
+
+	if (l->full || l->len + sep + n >= l->size) {
+		l->full = true;
+		return;
+	}
+	if (sep)
+		l->buf[l->len++] = ' ';
+	memcpy(l->buf + l->len, tag, n);
+	l->len += n;
+	l->buf[l->len] = '\0';
+}
+
 static void add(struct list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void add(struct list *l, const char *fmt, ...)
 {
-	size_t start = l->len;
+	char tag[256];
 	va_list ap;
 	int n;
 
-	/* A tag that does not fit is dropped whole, with all after it. */
-	if (l->full || start + 2 >= l->size)
-		return;
-	if (start)
-		l->buf[l->len++] = ' ';
 	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, l->size - l->len, fmt, ap);
+	n = vsnprintf(tag, sizeof(tag), fmt, ap);
 	va_end(ap);
-	if (n < 0 || (size_t)n >= l->size - l->len) {
-		l->full = true;
-		l->len = start;
-		l->buf[start] = '\0';
-		return;
-	}
-	l->len += (size_t)n;
+	if (n >= 0)
+		add_tag(l, tag, (size_t)n < sizeof(tag) ? (size_t)n : sizeof(tag) - 1);
+}
+
+/* add(l, "manylinux_2_%u_%s", minor, arch) without printf: the list has dozens. */
+static void add_manylinux(struct list *l, unsigned int minor, const char *arch)
+{
+	char tag[128] = "manylinux_2_", digits[12];
+	size_t len = 12, alen = strnlen(arch, sizeof(tag) - 32);
+	int d = 0;
+
+	do
+		digits[d++] = '0' + minor % 10;
+	while ((minor /= 10));
+	while (d)
+		tag[len++] = digits[--d];
+	tag[len++] = '_';
+	memcpy(tag + len, arch, alen);
+	add_tag(l, tag, len + alen);
 }
 
 /* packaging.tags.platform_tags() order: manylinux, musllinux, then linux_ARCH. */
@@ -173,7 +196,7 @@ static void python_platforms(const struct verdict *v, const struct facts *f,
 		unsigned int oldest = v->abi->family == FAMILY_X86 ? 5 : 17;
 
 		for (unsigned int m = minor; m >= oldest && m <= minor; m--) {
-			add(&l, "manylinux_2_%u_%s", m, e->python);
+			add_manylinux(&l, m, e->python);
 			if (m == 17)
 				add(&l, "manylinux2014_%s", e->python);
 			else if (m == 12)
