@@ -7,7 +7,12 @@
 #     the full report;
 #   - the CLI as built (libkmod, libnl and zlib opened with dlopen() only
 #     when a run needs them) against the same sources linked with all of
-#     them, which maps libkmod, libcrypto, libnl and libz into every run.
+#     them, which maps libkmod, libcrypto, libnl and libz into every run;
+#   - the paths through the kernel config, on a recorded x86-64 tree
+#     (tests/trees/x86_64-kernel-i386 as the trees suite assembles it) given
+#     a real kernel config (this host's /proc/config.gz, or a Debian
+#     kernel's from ~/.cache/execstate), once as plain /boot/config-RELEASE
+#     and once as /proc/config.gz, which zlib inflates up to its options.
 # Two measures: CPU time, and user-space instructions counted by callgrind,
 # which other load on the machine does not change (kernel work is not in
 # them: exec, page faults and reads count only in the CPU time).
@@ -19,6 +24,8 @@
 #
 # Usage: bench/verdict.sh [N] [ROUNDS]      (defaults 200 and 3)
 # Env:   EXECSTATE (the CLI, default $EXECSTATE_BUILD/execstate),
+#        BENCH_TREE (default $EXECSTATE_BUILD/trees/x86_64-kernel-i386),
+#        BENCH_CONFIG (a full x86 kernel config, plain or gzip),
 #        BENCH_TIMER=perf|rusage to force a timer,
 #        BENCH_CALLGRIND=0 to skip the instruction counts.
 set -euo pipefail
@@ -99,6 +106,37 @@ instructions() {
 		awk '/Collected :/ { print $NF }'
 }
 
+# The recorded tree with a real config, as plain text and as config.gz.
+tree=${BENCH_TREE:-$build/trees/x86_64-kernel-i386}
+config=${BENCH_CONFIG:-}
+if [ -z "$config" ]; then
+	for c in /proc/config.gz "$HOME"/.cache/execstate/kimage/*-amd64/boot/config-*; do
+		# (grep -q stops early: pipefail must not see zcat's SIGPIPE)
+		if [ -r "$c" ] && { zcat -f "$c" 2>/dev/null || :; } | grep -q '^# Linux/x86 '; then
+			config=$c
+			break
+		fi
+	done
+fi
+trees=0
+if [ ! -d "$tree/root/boot" ]; then
+	echo "# no assembled tree $tree (make test SUITES=20-trees): no kernel config lines" >&2
+elif [ -z "$config" ]; then
+	echo "# no x86 kernel config (/proc/config.gz, ~/.cache/execstate/kimage): no kernel config lines" >&2
+else
+	for kind in plain gz; do
+		cp -a "$tree" "$tmp/$kind"
+		rm -f "$tmp/$kind/proc/config.gz"
+		for f in "$tmp/$kind"/root/boot/config-*; do
+			zcat -f "$config" >"$f"
+		done
+	done
+	zcat -f "$config" | gzip -9 >"$tmp/gz/proc/config.gz"
+	trees=1
+fi
+# tree_cli KIND: the CLI on the tree of that kind.
+tree_cli() { argv=("$cli" --root "$tmp/$1/root" --sysfs "$tmp/$1/sys" --procfs "$tmp/$1/proc"); }
+
 # The userland's own ABI: what a build asks check --target most.
 target=$("$cli" get debian-arch)
 labels=(
@@ -115,6 +153,15 @@ labels=(
 	"execstate --shell, linked"
 	"execstate (full report), linked"
 )
+if [ "$trees" = 1 ]; then
+	tree_cli gz
+	tree_target=$("${argv[@]}" get debian-arch)
+	labels+=(
+		"execstate check --target $tree_target, tree .gz"
+		"execstate --shell, tree config.gz"
+		"execstate --shell, tree /boot/config"
+	)
+fi
 # argv_of I: the command of labels[I] in the array argv.
 argv_of() {
 	case $1 in
@@ -130,6 +177,9 @@ argv_of() {
 	9) argv=("$linked_cli" get machine) ;;
 	10) argv=("$linked_cli" --shell) ;;
 	11) argv=("$linked_cli") ;;
+	12) tree_cli gz && argv+=(check --target "$tree_target") ;;
+	13) tree_cli gz && argv+=(--shell) ;;
+	14) tree_cli plain && argv+=(--shell) ;;
 	esac
 }
 ARCH_TEST=2
@@ -183,6 +233,11 @@ esac
 echo "# execstate benchmark: CPU time by $how, median of $rounds rounds;"
 echo "# Ir: user-space instructions of one run (callgrind)"
 echo "# host: $(uname -m), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); CLI: $cli"
+# Which kernel config the live runs read (the module, when loaded, spares it).
+live_config=$("$cli" | sed -n 's/^ *config\.COMPAT .*(\(.*\))$/\1/p')
+tree_config=
+[ "$trees" = 1 ] && tree_config="; tree's: $config"
+echo "# live kernel config: ${live_config:-none read}$tree_config"
 printf '%-40s %9s %11s %5s\n' "command" "CPU ms" "Ir" "DSOs"
 for i in "${!labels[@]}"; do
 	argv_of "$i"
@@ -192,7 +247,7 @@ for i in "${!labels[@]}"; do
 done
 # ratio_line TEXT I BASE GOAL: "ratio TEXT: CPU x, Ir y (goal)".
 ratio_line() {
-	printf 'ratio %-34s CPU %5s  Ir %5s  (%s)\n' "$1:" "$(ratio "${ms[$2]}" "${ms[$3]}")" \
+	printf 'ratio %-40s CPU %5s  Ir %5s  (%s)\n' "$1:" "$(ratio "${ms[$2]}" "${ms[$3]}")" \
 		"$(ratio "${ir[$2]}" "${ir[$3]}")" "$4"
 }
 ratio_line "get machine / uname -m" 3 0 "goal <= 1.0"
@@ -202,6 +257,11 @@ ratio_line "--make / uname -m" 6 0 "goal <= 1.0"
 ratio_line "--json / lscpu --json" 7 1 "goal <= 1.0"
 ratio_line "full report / lscpu --json" 8 1 "goal <= 1.0"
 ratio_line "arch-test / full report" 2 8 "goal >= 50"
+if [ "$trees" = 1 ]; then
+	ratio_line "tree config.gz: check / uname -m" 12 0 "goal <= 1.0"
+	ratio_line "tree config.gz: --shell / uname -m" 13 0 "goal <= 1.0"
+	ratio_line "tree /boot/config: --shell / uname -m" 14 0 "goal <= 1.0"
+fi
 ratio_line "linked / dlopen, get machine" 9 3 "what dlopen saves"
 ratio_line "linked / dlopen, --shell" 10 5 "what dlopen saves"
 ratio_line "linked / dlopen, full report" 11 8 "what dlopen saves"

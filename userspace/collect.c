@@ -20,14 +20,12 @@
 
 #include "execstate.h"
 #include "gzstream.h"
+#include "lines.h"
 
 #define EM_386 3
 #define EM_ARM 40
 #define EM_X86_64 62
 #define EM_AARCH64 183
-
-/* Past any real dpkg database: a bound on what a hostile root makes us scan. */
-#define DPKG_STATUS_MAX (256u << 20)
 
 void evidence_add(struct facts *f, const char *key, const char *source, const char *fmt, ...)
 {
@@ -44,9 +42,13 @@ void evidence_add(struct facts *f, const char *key, const char *source, const ch
 	va_end(ap);
 }
 
+/* snprintf(dst, size, "%s", src) without the formatting, for long cpuinfo lines. */
 static void copy(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src);
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 static char *trim(char *s)
@@ -141,15 +143,18 @@ static void collect_cpuinfo(const struct paths *p, struct facts *f)
 {
 	struct cpuinfo *c = &f->cpu;
 	FILE *in = path_fopen(p, PATH_PROCFS, "cpuinfo");
-	char line[1024];
 	bool first_done = false;
 	int model_level = 0;
+	struct lines l;
+	char *line;
+	size_t len;
 
 	if (!in)
 		return;
 	c->present = true;
-	while (fgets(line, sizeof(line), in)) {
-		char *colon = strchr(line, ':');
+	lines_init(&l, in);
+	while ((line = lines_next(&l, &len))) {
+		char *colon = memchr(line, ':', len);
 		char *key, *val;
 
 		if (!colon) {
@@ -231,48 +236,83 @@ static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
 }
 
 /*
+ * name (after "CONFIG_", n bytes) sets @option: "OPTION=..." (set) or
+ * "OPTION is not set".  Constant lengths, so each memcmp() is a compare or two.
+ */
+#define CONFIG_TRISTATE(name, n, set, option, dst)					\
+	do {										\
+		size_t len_ = sizeof(option) - 1;					\
+											\
+		if ((n) > len_ && !memcmp(name, option, len_) &&			\
+		    ((set) ? (name)[len_] == '=' :					\
+		     (n) == len_ + 11 && !memcmp((name) + len_, " is not set", 11)))	\
+			*(dst) = (set) ? TRI_YES : TRI_NO;				\
+	} while (0)
+#define CONFIG_IS(name, n, option) ((n) == sizeof(option) - 1 && !memcmp(name, option, n))
+
+/* One line of a kernel config, without its newline. */
+static void config_line(struct facts *f, const char *line, size_t len, bool *x86, bool *arm64)
+{
+	bool set = line[0] == 'C';
+	const char *name;
+	size_t n;
+
+	/* "CONFIG_X=..." or "# CONFIG_X is not set"; the rest are comments. */
+	if (len > 7 && !memcmp(line, "CONFIG_", 7)) {
+		name = line + 7;
+		n = len - 7;
+	} else if (len > 9 && !memcmp(line, "# CONFIG_", 9)) {
+		name = line + 9;
+		n = len - 9;
+	} else {
+		if (len >= 8 && !memcmp(line, "# Linux/", 8)) {
+			*x86 = len >= 12 && !memcmp(line + 8, "x86 ", 4);
+			*arm64 = len >= 14 && !memcmp(line + 8, "arm64 ", 6);
+		}
+		return;
+	}
+	switch (name[0]) {
+	case 'C':
+		CONFIG_TRISTATE(name, n, set, "COMPAT", &f->config_compat);
+		break;
+	case 'I':
+		CONFIG_TRISTATE(name, n, set, "IA32_EMULATION", &f->config_ia32);
+		if (CONFIG_IS(name, n, "IA32_EMULATION_DEFAULT_DISABLED=y"))
+			f->config_ia32_default_off = true;
+		break;
+	case 'X':
+		CONFIG_TRISTATE(name, n, set, "X86_X32_ABI", &f->config_x32);
+		break;
+	case 'A':
+		if (CONFIG_IS(name, n, "ARM64_4K_PAGES=y"))
+			f->config_page_size = 4096;
+		else if (CONFIG_IS(name, n, "ARM64_16K_PAGES=y"))
+			f->config_page_size = 16384;
+		else if (CONFIG_IS(name, n, "ARM64_64K_PAGES=y"))
+			f->config_page_size = 65536;
+		break;
+	}
+}
+
+/*
  * Scan kernel config lines.  The options wanted come early in a config of
  * thousands of lines: once all that its architecture has are known (the
  * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
  */
 static bool scan_config(struct facts *f, FILE *in, const char *source)
 {
-	char line[512];
-	bool any = false, x86 = false, arm64 = false;
+	struct lines l;
+	bool any = false, x86 = false, arm64 = false, done = false;
+	const char *line;
+	size_t len;
 
-	while (fgets(line, sizeof(line), in)) {
-		char *nl = strchr(line, '\n');
-		int *dst = NULL;
-
-		if (nl)
-			*nl = '\0';
+	lines_init(&l, in);
+	while (!done && (line = lines_next(&l, &len))) {
 		any = true;
-		if (!strncmp(line, "CONFIG_COMPAT=", 14) || !strcmp(line, "# CONFIG_COMPAT is not set"))
-			dst = &f->config_compat;
-		else if (!strncmp(line, "CONFIG_IA32_EMULATION=", 22) ||
-			 !strcmp(line, "# CONFIG_IA32_EMULATION is not set"))
-			dst = &f->config_ia32;
-		else if (!strncmp(line, "CONFIG_X86_X32_ABI=", 19) ||
-			 !strcmp(line, "# CONFIG_X86_X32_ABI is not set"))
-			dst = &f->config_x32;
-		else if (!strcmp(line, "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y"))
-			f->config_ia32_default_off = true;
-		else if (!strcmp(line, "CONFIG_ARM64_4K_PAGES=y"))
-			f->config_page_size = 4096;
-		else if (!strcmp(line, "CONFIG_ARM64_16K_PAGES=y"))
-			f->config_page_size = 16384;
-		else if (!strcmp(line, "CONFIG_ARM64_64K_PAGES=y"))
-			f->config_page_size = 65536;
-		if (dst)
-			*dst = line[0] == '#' ? TRI_NO : TRI_YES;
-		if (!strncmp(line, "# Linux/", 8)) {
-			x86 = !strncmp(line + 8, "x86 ", 4);
-			arm64 = !strncmp(line + 8, "arm64 ", 6);
-		}
-		if (f->config_compat != TRI_UNKNOWN &&
-		    ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
-		     (arm64 && f->config_page_size)))
-			break;
+		config_line(f, line, len, &x86, &arm64);
+		done = f->config_compat != TRI_UNKNOWN &&
+		       ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
+			(arm64 && f->config_page_size));
 	}
 	if (any)
 		copy(f->config_source, sizeof(f->config_source), source);
@@ -619,18 +659,11 @@ static void collect_userland(const struct paths *p, struct facts *f)
 
 /*
  * dpkg's native architecture: its own record of it (arch-native) where it
- * keeps one, else that of the dpkg package itself.  The status file is long
- * (a megabyte is common): find dpkg's stanza with memmem() in a mapping of
- * the file instead of reading line by line.
+ * keeps one, else that of the dpkg package itself.
  */
 static void collect_dpkg(const struct paths *p, struct facts *f)
 {
-	static const char stanza[] = "\nPackage: dpkg\n";
 	char line[512], *arch;
-	const char *map, *s, *end;
-	struct stat st;
-	size_t len;
-	int fd;
 
 	if (path_read(p, PATH_ROOT, "var/lib/dpkg/arch-native", line, sizeof(line)) > 0 &&
 	    (arch = trim(line))[0]) {
@@ -639,38 +672,8 @@ static void collect_dpkg(const struct paths *p, struct facts *f)
 			     f->dpkg_arch);
 		return;
 	}
-	fd = path_open(p, PATH_ROOT, "var/lib/dpkg/status", O_RDONLY);
-	if (fd < 0)
-		return;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
-		close(fd);
-		return;
-	}
-	len = st.st_size > DPKG_STATUS_MAX ? DPKG_STATUS_MAX : st.st_size;
-	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return;
-	end = map + len;
-	if (len >= sizeof(stanza) - 2 && !memcmp(map, stanza + 1, sizeof(stanza) - 2))
-		s = map;
-	else if ((s = memmem(map, len, stanza, sizeof(stanza) - 1)))
-		s++;
-	/* The stanza's fields, up to the empty line that ends it. */
-	while (s && s < end && *s != '\n') {
-		const char *nl = memchr(s, '\n', end - s);
-		size_t n = (nl ? nl : end) - s;
-
-		if (n > 13 && !memcmp(s, "Architecture:", 13)) {
-			char val[64];
-
-			snprintf(val, sizeof(val), "%.*s", (int)(n - 13), s + 13);
-			copy(f->dpkg_arch, sizeof(f->dpkg_arch), trim(val));
-			break;
-		}
-		s = nl ? nl + 1 : end;
-	}
-	munmap((void *)map, len);
+	path_stanza_field(p, PATH_ROOT, "var/lib/dpkg/status", "Package: dpkg", "Architecture:",
+			  f->dpkg_arch, sizeof(f->dpkg_arch));
 	if (f->dpkg_arch[0])
 		evidence_add(f, "dpkg.architecture", "/var/lib/dpkg/status (package dpkg)", "%s",
 			     f->dpkg_arch);
@@ -868,6 +871,14 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 		collect_cpuinfo(p, f);
 		collect_cpu_sysfs(p, f);
 	}
+	/*
+	 * execstate.ko's compat and page size answer what the config would:
+	 * all but x32, which only x86-64 has.  The reports show the config's
+	 * lines as evidence; the outputs without evidence skip the inflating.
+	 */
+	if (o->skip_evidence && f->mod.present && f->mod.compat != TRI_UNKNOWN &&
+	    f->mod.page_size && f->mod.kernel_machine[0] && strcmp(f->mod.kernel_machine, "x86_64"))
+		want &= ~FACTS_CONFIG;
 	if (want & FACTS_CONFIG)
 		collect_config(p, f);
 	if (want & FACTS_PAGE_SIZE)

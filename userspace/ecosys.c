@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ecosys.h"
 #include "execstate.h"
@@ -74,40 +75,50 @@ static bool parse_version(const char *s, unsigned int *major, unsigned int *mino
 static void scan_db(const struct paths *p, const char *rel, const char *pkg_line,
 		    const char *version_key, char *out, size_t size)
 {
-	FILE *in = path_fopen(p, PATH_ROOT, rel);
-	size_t klen = strlen(version_key);
-	char line[512];
-	bool in_pkg = false;
+	char version[64];
+	unsigned int major, minor;
 
-	if (!in)
-		return;
-	while (fgets(line, sizeof(line), in)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (!strcmp(line, pkg_line)) {
-			in_pkg = true;
-		} else if (!line[0]) {
-			in_pkg = false;
-		} else if (in_pkg && !strncmp(line, version_key, klen)) {
-			unsigned int major, minor;
-			const char *s = line + klen;
+	out[0] = '\0';
+	if (path_stanza_field(p, PATH_ROOT, rel, pkg_line, version_key, version,
+			      sizeof(version)) > 0 && parse_version(version, &major, &minor))
+		snprintf(out, size, "%u.%u", major, minor);
+}
 
-			while (*s == ' ')
-				s++;
-			if (parse_version(s, &major, &minor))
-				snprintf(out, size, "%u.%u", major, minor);
-			break;
-		}
+/*
+ * On the live root, the glibc this process runs on is the system's (its
+ * loader found it where the userland's programs find theirs; Debian keeps
+ * libc6 of every architecture at one version): what Python's packaging
+ * asks too (os.confstr), for the cost of no read.  Elsewhere, and under
+ * another C library, dpkg's libc6 says.
+ */
+static bool own_glibc_version(const struct paths *p, char *out, size_t size)
+{
+#ifdef _CS_GNU_LIBC_VERSION
+	char buf[64];
+	unsigned int major, minor;
+
+	if (p->live_root && confstr(_CS_GNU_LIBC_VERSION, buf, sizeof(buf)) > 0 &&
+	    !strncmp(buf, "glibc ", 6) && parse_version(buf + 6, &major, &minor)) {
+		snprintf(out, size, "%u.%u", major, minor);
+		return true;
 	}
-	fclose(in);
+#endif
+	return false;
 }
 
 void collect_libc_version(const struct paths *p, struct facts *f)
 {
-	scan_db(p, "var/lib/dpkg/status", "Package: libc6", "Version:", f->glibc_version,
-		sizeof(f->glibc_version));
-	if (f->glibc_version[0])
-		evidence_add(f, "libc.glibc_version", "/var/lib/dpkg/status (package libc6)",
-			     "%s", f->glibc_version);
+	if (own_glibc_version(p, f->glibc_version, sizeof(f->glibc_version))) {
+		evidence_add(f, "libc.glibc_version", "confstr(_CS_GNU_LIBC_VERSION)", "%s",
+			     f->glibc_version);
+	} else {
+		scan_db(p, "var/lib/dpkg/status", "Package: libc6", "Version:", f->glibc_version,
+			sizeof(f->glibc_version));
+		if (f->glibc_version[0])
+			evidence_add(f, "libc.glibc_version",
+				     "/var/lib/dpkg/status (package libc6)", "%s",
+				     f->glibc_version);
+	}
 	scan_db(p, "lib/apk/db/installed", "P:musl", "V:", f->musl_version,
 		sizeof(f->musl_version));
 	if (f->musl_version[0])
@@ -121,29 +132,52 @@ struct list {
 	bool full;
 };
 
+/* A tag that does not fit is dropped whole, with all after it. */
+static void add_tag(struct list *l, const char *tag, size_t n)
+{
+	size_t sep = l->len ? 1 : 0;
+
+	if (l->full || l->len + sep + n >= l->size) {
+		l->full = true;
+		return;
+	}
+	if (sep)
+		l->buf[l->len++] = ' ';
+	memcpy(l->buf + l->len, tag, n);
+	l->len += n;
+	l->buf[l->len] = '\0';
+}
+
 static void add(struct list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void add(struct list *l, const char *fmt, ...)
 {
-	size_t start = l->len;
+	char tag[256];
 	va_list ap;
 	int n;
 
-	/* A tag that does not fit is dropped whole, with all after it. */
-	if (l->full || start + 2 >= l->size)
-		return;
-	if (start)
-		l->buf[l->len++] = ' ';
 	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, l->size - l->len, fmt, ap);
+	n = vsnprintf(tag, sizeof(tag), fmt, ap);
 	va_end(ap);
-	if (n < 0 || (size_t)n >= l->size - l->len) {
-		l->full = true;
-		l->len = start;
-		l->buf[start] = '\0';
-		return;
-	}
-	l->len += (size_t)n;
+	if (n >= 0)
+		add_tag(l, tag, (size_t)n < sizeof(tag) ? (size_t)n : sizeof(tag) - 1);
+}
+
+/* add(l, "manylinux_2_%u_%s", minor, arch) without printf: the list has dozens. */
+static void add_manylinux(struct list *l, unsigned int minor, const char *arch)
+{
+	char tag[128] = "manylinux_2_", digits[12];
+	size_t len = 12, alen = strnlen(arch, sizeof(tag) - 32);
+	int d = 0;
+
+	do
+		digits[d++] = '0' + minor % 10;
+	while ((minor /= 10));
+	while (d)
+		tag[len++] = digits[--d];
+	tag[len++] = '_';
+	memcpy(tag + len, arch, alen);
+	add_tag(l, tag, len + alen);
 }
 
 /* packaging.tags.platform_tags() order: manylinux, musllinux, then linux_ARCH. */
@@ -162,7 +196,7 @@ static void python_platforms(const struct verdict *v, const struct facts *f,
 		unsigned int oldest = v->abi->family == FAMILY_X86 ? 5 : 17;
 
 		for (unsigned int m = minor; m >= oldest && m <= minor; m--) {
-			add(&l, "manylinux_2_%u_%s", m, e->python);
+			add_manylinux(&l, m, e->python);
 			if (m == 17)
 				add(&l, "manylinux2014_%s", e->python);
 			else if (m == 12)

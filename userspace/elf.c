@@ -114,17 +114,36 @@ static int src_read_alloc(const struct elf_src *src, uint64_t off, uint64_t len,
 	return 0;
 }
 
-static uint64_t get_uint(const struct elf_file *ef, const unsigned char *p, size_t size)
+static inline uint64_t get_le(const unsigned char *p, size_t size)
 {
 	uint64_t v = 0;
-	size_t i;
 
-	for (i = 0; i < size; i++) {
-		unsigned int byte = ef->big_endian ? p[i] : p[size - 1 - i];
-
-		v = (v << 8) | byte;
-	}
+	for (size_t i = size; i--;)
+		v = (v << 8) | p[i];
 	return v;
+}
+
+static inline uint64_t get_be(const unsigned char *p, size_t size)
+{
+	uint64_t v = 0;
+
+	for (size_t i = 0; i < size; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/*
+ * The fields read are 2, 4 or 8 bytes wide.  By a constant width the
+ * compiler folds each byte loop into one load (and a byte swap), which the
+ * parser of every userland binary does thousands of times.
+ */
+static uint64_t get_uint(const struct elf_file *ef, const unsigned char *p, size_t size)
+{
+	if (size == 2)
+		return ef->big_endian ? get_be(p, 2) : get_le(p, 2);
+	if (size == 4)
+		return ef->big_endian ? get_be(p, 4) : get_le(p, 4);
+	return ef->big_endian ? get_be(p, 8) : get_le(p, 8);
 }
 
 /*

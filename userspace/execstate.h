@@ -226,6 +226,8 @@ const char *exec_kind_name(enum exec_kind k);
 extern const char *const verdict_keys[];
 /* The fact groups the value of @key depends on (FACTS_ALL if unknown). */
 unsigned int verdict_key_facts(const char *key);
+/* The fact groups judging @target (NULL: any ABI, as check --file) depends on. */
+unsigned int verdict_target_facts(const struct abi_desc *target);
 int verdict_value(const struct verdict *v, const struct facts *f, const char *key,
 		  char *buf, size_t size);
 

@@ -578,8 +578,7 @@ static int run_verdict(struct ctx *c, FILE *out)
 	if (c->mode == MODE_GET && !c->assume)
 		c->collect.facts = verdict_key_facts(c->key);
 	else if (c->mode == MODE_CHECK && !c->assume)
-		/* verdict_judge() and fileinfo_judge() read no package data nor the task's state. */
-		c->collect.facts = FACTS_ALL & ~(FACTS_PACKAGES | FACTS_LIBC_VERSION | FACTS_TASK);
+		c->collect.facts = verdict_target_facts(c->file ? NULL : c->target);
 	c->collect.skip_evidence = c->mode != MODE_HUMAN && c->mode != MODE_JSON;
 	collect_all(&c->paths, &c->collect, &facts);
 	/*
@@ -627,7 +626,7 @@ static int run_verdict(struct ctx *c, FILE *out)
 
 int main(int argc, char **argv)
 {
-	struct ctx c = { 0 };
+	static struct ctx c;	/* zero, without clearing its 12 KiB of paths on the stack */
 	char tmp[4096];
 	FILE *out = stdout;
 	int rc;

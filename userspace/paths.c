@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,9 +18,9 @@
 #define MAX_SYMLINKS 40
 #define PATH_FOPEN_MAX (256L << 20)
 
+/* Not zeroed whole: three strings of 4 KiB that end at their NUL. */
 void paths_init(struct paths *p)
 {
-	memset(p, 0, sizeof(*p));
 	strcpy(p->root, "/");
 	strcpy(p->sysfs, "/sys");
 	strcpy(p->procfs, "/proc");
@@ -212,6 +213,73 @@ FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
 	if (!f)
 		close(fd);
 	return f;
+}
+
+/* The field's value in the stanza that starts at s, up to its empty line. */
+static ssize_t stanza_field(const char *s, const char *end, const char *field,
+			    char *buf, size_t size)
+{
+	size_t flen = strlen(field);
+
+	while (s < end && *s != '\n') {
+		const char *nl = memchr(s, '\n', end - s), *e = nl ? nl : end, *v;
+
+		if (e - s >= flen && !memcmp(s, field, flen)) {
+			v = s + flen;
+			while (v < e && (*v == ' ' || *v == '\t'))
+				v++;
+			while (e > v && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+				e--;
+			snprintf(buf, size, "%.*s", (int)(e - v), v);
+			return strlen(buf);
+		}
+		s = nl ? nl + 1 : end;
+	}
+	return -ENOENT;
+}
+
+ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char *rel,
+			  const char *line, const char *field, char *buf, size_t size)
+{
+	char needle[128];
+	size_t n = snprintf(needle, sizeof(needle), "\n%s\n", line), len;
+	ssize_t ret = -ENOENT;
+	const char *map, *s, *end;
+	struct stat st;
+	int fd;
+
+	if (size)
+		buf[0] = '\0';
+	if (n >= sizeof(needle))
+		return -ENAMETOOLONG;
+	fd = path_open(p, base, rel, O_RDONLY);
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, &st) < 0 || st.st_size == 0 || st.st_size > PATH_FOPEN_MAX) {
+		close(fd);
+		return st.st_size > PATH_FOPEN_MAX ? -EFBIG : -ENOENT;
+	}
+	len = st.st_size;
+	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return -errno;
+	end = map + len;
+	/* s: the line, at the start of the file or after a newline. */
+	if (len >= n - 1 && !memcmp(map, needle + 1, n - 1))
+		s = map;
+	else if ((s = memmem(map, len, needle, n)))
+		s++;
+	while (s && ret < 0) {
+		const char *eol = s + n - 2;
+
+		ret = stanza_field(eol + 1, end, field, buf, size);
+		s = memmem(eol, end - eol, needle, n);
+		if (s)
+			s++;
+	}
+	munmap((void *)map, len);
+	return ret;
 }
 
 ssize_t path_read(const struct paths *p, enum path_base base, const char *rel,

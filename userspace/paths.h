@@ -48,6 +48,17 @@ FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel);
 ssize_t path_read(const struct paths *p, enum path_base base, const char *rel,
 		  char *buf, size_t size);
 bool path_exists(const struct paths *p, enum path_base base, const char *rel);
+/*
+ * A field of a package database of stanzas (dpkg's status, apk's installed):
+ * the value of the first line starting with @field ("Version:") after the
+ * line @line ("Package: libc6") in the first stanza holding both (a stanza
+ * ends at an empty line), blanks trimmed, into buf.  The file is mapped and
+ * searched with memmem(): a status file of a megabyte is not read line by
+ * line.  Returns the value's length or -errno: -ENOENT without such a line
+ * or field, -EFBIG for a file over 256 MiB.
+ */
+ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char *rel,
+			  const char *line, const char *field, char *buf, size_t size);
 /* readlink(2) relative to a base; returns length or -errno. */
 ssize_t path_readlink(const struct paths *p, enum path_base base, const char *rel,
 		      char *buf, size_t size);

@@ -53,6 +53,21 @@ unsigned int verdict_key_facts(const char *key)
 	return FACTS_ALL;
 }
 
+unsigned int verdict_target_facts(const struct abi_desc *target)
+{
+	/* verdict_judge() and fileinfo_judge() read no package data nor the task's state. */
+	unsigned int facts = FACTS_ALL & ~(FACTS_PACKAGES | FACTS_LIBC_VERSION | FACTS_TASK);
+
+	/*
+	 * The kernel config and the page size decide only whether 32-bit code
+	 * runs under a 64-bit kernel (IA32, x32, AArch32 compat; 32-bit ARM
+	 * binaries on larger pages): a 64-bit target is judged without them.
+	 */
+	if (target && target->bits == 64)
+		facts &= ~(FACTS_CONFIG | FACTS_PAGE_SIZE);
+	return facts;
+}
+
 /* The keys every output carries: the verdict's, then the ecosystems'. */
 static const char *output_key(int i)
 {
@@ -283,40 +298,52 @@ static void key_upper(const char *key, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
+/*
+ * VALUE with each character of special (and nothing else) replaced by the
+ * matching string of escapes (NULL: dropped), written in runs between them.
+ */
+static void put_escaped(FILE *out, const char *value, const char *special,
+			const char *const *escapes)
+{
+	for (;;) {
+		size_t run = strcspn(value, special);
+		const char *esc;
+
+		fwrite(value, 1, run, out);
+		value += run;
+		if (!*value)
+			return;
+		esc = escapes[strchr(special, *value) - special];
+		if (esc)
+			fputs(esc, out);
+		value++;
+	}
+}
+
 void print_shell(FILE *out, const struct facts *f, const struct verdict *v)
 {
+	static const char *const quote[] = { "'\\''" };
 	char name[64], buf[4096];
 
 	for (int i = 0; output_key(i); i++) {
 		key_upper(output_key(i), name, sizeof(name));
 		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s='", name);
-		for (const char *c = buf; *c; c++) {
-			if (*c == '\'')
-				fputs("'\\''", out);
-			else
-				fputc(*c, out);
-		}
+		put_escaped(out, buf, "'", quote);
 		fputs("'\n", out);
 	}
 }
 
 void print_make(FILE *out, const struct facts *f, const struct verdict *v)
 {
+	static const char *const make_escapes[] = { "$$", "\\#", NULL };
 	char name[64], buf[4096];
 
 	for (int i = 0; output_key(i); i++) {
 		key_upper(output_key(i), name, sizeof(name));
 		verdict_value(v, f, output_key(i), buf, sizeof(buf));
 		fprintf(out, "EXECSTATE_%s := ", name);
-		for (const char *c = buf; *c; c++) {
-			if (*c == '$')
-				fputs("$$", out);
-			else if (*c == '#')
-				fputs("\\#", out);
-			else if (*c != '\n')
-				fputc(*c, out);
-		}
+		put_escaped(out, buf, "$#\n", make_escapes);
 		fputc('\n', out);
 	}
 }

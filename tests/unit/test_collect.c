@@ -435,6 +435,78 @@ static void test_evidence_full(void **state)
 	assert_string_equal(facts.ev[EVIDENCE_MAX - 1].value, "159");
 }
 
+/*
+ * A config line longer than the scanner's block is skipped whole (a wanted
+ * option after it still counts), and the last line counts without its
+ * newline.
+ */
+static void test_config_long_line(void **state)
+{
+	static const struct tree_file arch = { "proc/sys/kernel/arch", "x86_64\n" };
+	struct collect_case c = { "long config line", { arch, { NULL } }, NULL };
+	struct collect_opts o = { 0 };
+	char dir[128], path[256], got[8192];
+	struct paths p;
+	FILE *out;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/tree", top);
+	make_tree(dir, &c);
+	snprintf(path, sizeof(path), "%s/proc/config.gz", dir);
+	out = fopen(path, "w");
+	assert_non_null(out);
+	/*
+	 * The long line's last 4 KiB piece looks like an option: read as a
+	 * line, it would complete the three and end the scan before the real
+	 * IA32_EMULATION.
+	 */
+	fputs("# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_COMPAT=y\n"
+	      "# CONFIG_X86_X32_ABI is not set\n", out);
+	fprintf(out, "%-8192s%s\n", "CONFIG_CMDLINE=\"", "CONFIG_IA32_EMULATION=y\"");
+	fputs("# CONFIG_IA32_EMULATION is not set", out);
+	fclose(out);
+	tree_paths(&p, dir);
+	memset(&facts, 0, sizeof(facts));
+	collect_all(&p, &o, &facts);
+	render(&facts, got, sizeof(got));
+	expect_facts(c.name, got, "config.compat=y; config.ia32=n; config.x32=n; "
+		     "config.source=config.gz under procfs");
+}
+
+/*
+ * execstate.ko on arm64 answers what the config would (compat, page size):
+ * the outputs without evidence do not read the config, the reports do.
+ */
+static void test_module_spares_config(void **state)
+{
+	static const struct collect_case c = { "module spares the config",
+	  { { "sys/kernel/execstate/abi_version", "1\n" },
+	    { "sys/kernel/execstate/kernel_machine", "aarch64\n" },
+	    { "sys/kernel/execstate/kernel_bits", "64\n" },
+	    { "sys/kernel/execstate/page_size", "4096\n" },
+	    { "sys/kernel/execstate/compat", "yes\n" },
+	    { "proc/config.gz", "# Linux/arm64 6.1.0 Kernel Configuration\n"
+	      "# CONFIG_COMPAT is not set\nCONFIG_ARM64_4K_PAGES=y\n" }, { NULL } }, NULL };
+	struct collect_opts o = { .skip_evidence = true };
+	char dir[128], got[8192];
+	struct paths p;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/tree", top);
+	make_tree(dir, &c);
+	tree_paths(&p, dir);
+	memset(&facts, 0, sizeof(facts));
+	collect_all(&p, &o, &facts);
+	render(&facts, got, sizeof(got));
+	expect_facts(c.name, got, "mod=1; config.compat=unknown; config.source=-; page=4096; "
+		     "page.source=module");
+	o.skip_evidence = false;
+	memset(&facts, 0, sizeof(facts));
+	collect_all(&p, &o, &facts);
+	render(&facts, got, sizeof(got));
+	expect_facts(c.name, got, "mod=1; config.compat=n; config.source=config.gz under procfs");
+}
+
 /* This very machine, against uname(2) and sysconf(3). */
 static void test_live(void **state)
 {
@@ -480,7 +552,7 @@ static int group_teardown(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[ARRAY_SIZE(cases) + 2];
+	struct CMUnitTest tests[ARRAY_SIZE(cases) + 4];
 	size_t n = 0;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
@@ -488,6 +560,10 @@ int main(void)
 						  (void *)&cases[i] };
 	tests[n++] = (struct CMUnitTest){ "evidence beyond EVIDENCE_MAX is dropped",
 					  test_evidence_full, NULL, NULL, NULL };
+	tests[n++] = (struct CMUnitTest){ "a config line longer than a block is skipped whole",
+					  test_config_long_line, NULL, NULL, NULL };
+	tests[n++] = (struct CMUnitTest){ "execstate.ko's compat and page size spare the config",
+					  test_module_spares_config, NULL, NULL, NULL };
 	tests[n++] = (struct CMUnitTest){ "the live machine agrees with uname(2) and sysconf(3)",
 					  test_live, NULL, NULL, NULL };
 	return _cmocka_run_group_tests("collect", tests, n, group_setup, group_teardown);

@@ -204,6 +204,55 @@ static void test_hostile_files(void **state)
 	close(fd);
 }
 
+/* Package databases: a field of the stanza holding a line, in one search. */
+static void test_stanza_field(void **state)
+{
+	static const struct {
+		const char *text, *line, *field;
+		int ret;
+		const char *want;
+	} stanzas[] = {
+		{ "Package: libc6\nVersion: 2.36-9\n", "Package: libc6", "Version:", 6, "2.36-9" },
+		/* a longer name is another package; blanks and a CR are trimmed */
+		{ "Package: libc6-dev\nVersion: 9\n\nPackage: libc6\nStatus: ok\n"
+		  "Version: \t2.31-13 \r\n", "Package: libc6", "Version:", 7, "2.31-13" },
+		/* the field after the empty line belongs to the next stanza */
+		{ "Package: dpkg\n\nArchitecture: arm64\n", "Package: dpkg", "Architecture:",
+		  -ENOENT, "" },
+		/* a stanza without the field, then one with it; no final newline */
+		{ "P:musl\nA:x86_64\n\nC:Q1\nP:musl\nV:1.2.4-r2", "P:musl", "V:", 8, "1.2.4-r2" },
+		/* in a value, not at the start of a line */
+		{ "Description: see\n Package: libc6\nVersion: 1\n", "Package: libc6", "Version:",
+		  -ENOENT, "" },
+		{ "", "Package: libc6", "Version:", -ENOENT, "" },
+	};
+	struct paths p;
+	char path[512], buf[16];
+	int fd;
+
+	(void)state;
+	root_paths(&p);
+	for (size_t i = 0; i < sizeof(stanzas) / sizeof(stanzas[0]); i++) {
+		mkfile("root/etc/status", stanzas[i].text);
+		assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/status", stanzas[i].line,
+						   stanzas[i].field, buf, sizeof(buf)), stanzas[i].ret);
+		assert_string_equal(buf, stanzas[i].want);
+	}
+	/* A value longer than buf is cut; a missing or huge file is no database. */
+	mkfile("root/etc/status", "Package: x\nVersion: 0123456789abcdefghij\n");
+	assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/status", "Package: x", "Version:",
+					   buf, sizeof(buf)), 15);
+	assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/none", "Package: x", "Version:",
+					   buf, sizeof(buf)), -ENOENT);
+	snprintf(path, sizeof(path), "%s/root/etc/huge-status", top);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 257L << 20), 0);
+	close(fd);
+	assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/huge-status", "Package: x",
+					   "Version:", buf, sizeof(buf)), -EFBIG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_read_strips_newlines),
 		cmocka_unit_test(test_bad_directories),
 		cmocka_unit_test(test_hostile_files),
+		cmocka_unit_test(test_stanza_field),
 	};
 
 	return cmocka_run_group_tests_name("paths", tests, setup, teardown);
