@@ -187,6 +187,18 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 			set_mode(v, "emulated", "authoritative",
 				 "execstate.ko sees this %s process as %s, not %s: the kernel runs "
 				 "an emulator", s->abi->name, f->mod.task_state, want);
+	} else if (s->uname_machine[0] && f->mod.present && f->mod.kernel_machine[0] &&
+		   !uname_fits(s->uname_machine, f->mod.kernel_machine,
+			       f->have_personality && (f->personality & PER_MASK) == PER_LINUX32)) {
+		/*
+		 * The module's kernel machine is init_uts_ns's, read through
+		 * the real kernel's sysfs (qemu-user passes file reads
+		 * through): a native uname(2) could only have said that or its
+		 * PER_LINUX32 name.
+		 */
+		set_mode(v, "emulated", "authoritative", "uname(2) says %s but execstate.ko says "
+			 "the kernel is %s%s%s", s->uname_machine, f->mod.kernel_machine,
+			 s->real_exe[0] ? ", and the kernel's self/exe is " : "", s->real_exe);
 	} else if (s->uname_emulated && s->real_exe[0]) {
 		set_mode(v, "emulated", "inferred", "uname(2) says %s but the kernel is %s "
 			 "(sys/kernel/arch), and the kernel's self/exe is %s", s->uname_machine,

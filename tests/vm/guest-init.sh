@@ -8,11 +8,25 @@
 # hotplug (CPUs offline and online, a register read that fails), emulation
 # (qemu-user-static in binfmt_misc: the armhf CLI and `execstate pid` of an
 # emulated process, without and with the module).
+# PID 1 only reaps: every orphan (busybox timeout's watcher, for one) is
+# reparented to it and its SIGCHLD interrupts whatever PID 1 is blocked in,
+# such as the open of a fifo below (EINTR, and a failed "exec 3>" ends the
+# shell).  So the tests run in a child, and PID 1 powers off after it.
+if [ "$$" = 1 ]; then
+	# /dev first: the shell gives a background job /dev/null as stdin.
+	/bin/busybox mount -t devtmpfs devtmpfs /dev
+	/bin/busybox sh "$0" "$@" &
+	child=$!
+	while /bin/busybox kill -0 "$child" 2>/dev/null; do
+		wait "$child"
+	done
+	/bin/busybox poweroff -f
+fi
 /bin/busybox --install -s
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
+mountpoint -q /dev || mount -t devtmpfs devtmpfs /dev
 # shellcheck source=/dev/null # written by tests/vm/run.sh
 . /scenario.env
 
@@ -92,6 +106,7 @@ if [ -x /bin/execstate ]; then
 	r cli.netlink.task_state "$(execstate --netlink --json --compact 2>&1 |
 		sed -n 's/.*"module":{[^}]*"source":"netlink"[^}]*"task_state":"\([^"]*\)".*/\1/p')"
 	execstate 2>&1 | sed 's/^/@report /'
+	execstate --prometheus 2>&1 | sed 's/^/@prom /'
 else
 	r cli.machine "no /bin/execstate in the image"
 fi
