@@ -2,7 +2,8 @@
 # libFuzzer with ASan and UBSan on every parser of a file the CLI reads
 # (tests/fuzz: fuzz_elf for the ELF reader, fuzz_collect.c's targets for
 # cpuinfo, kernel config, cmdline, binfmt_misc entries, sysfs, dpkg status,
-# os-release, ...), each for a fixed number of runs with a fixed seed on
+# os-release, ..., and a process's auxv, cmdline and personality for
+# `execstate pid`), each for a fixed number of runs with a fixed seed on
 # its committed seed corpus (tests/fuzz/corpus/<target>/), so a run is
 # repeatable.  One TAP line per target: it ran every seed and all its runs
 # without a crash, a sanitizer report, a leak, a timeout or a broken
@@ -17,11 +18,13 @@ work=$build/fuzz/run
 # shellcheck source=../lib/tap.sh
 . "$src/tests/lib/tap.sh"
 
-# Runs per target: the ELF reader is fast; a collect target runs the whole
-# CLI on a scratch tree each time.  About 45 s in all on a loaded 2-core box.
+# Runs per target: the ELF reader is fast, and so is `execstate pid`; a
+# collect target runs the whole CLI on a scratch tree each time.  About 45 s
+# in all on a loaded 2-core box.
 runs_for() {
 	case $1 in
 	elf) echo "${EXECSTATE_FUZZ_RUNS:-30000}" ;;
+	pid) echo "${EXECSTATE_FUZZ_RUNS:-10000}" ;;
 	*) echo "${EXECSTATE_FUZZ_RUNS:-1500}" ;;
 	esac
 }

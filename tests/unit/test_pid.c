@@ -112,6 +112,7 @@ static int setup(void **state)
 	/* The emulator by its file (the registered path resolves to PID/exe). */
 	task("21", "00000000\n", "qemu-arm\0./hello\0", 17);
 	mkdirs("proc/30");	/* a kernel thread: no exe */
+	task("40", "00000000\n", "x", 1);	/* test_personality() rewrites its personality */
 	paths_init(&paths);
 	snprintf(path, sizeof(path), "%s/proc", top);
 	assert_int_equal(paths_set(&paths, PATH_PROCFS, path), 0);
@@ -227,6 +228,39 @@ static void test_inspect(void **state)
 	assert_string_equal(r.confidence, "inferred");
 }
 
+struct personality_case {
+	const char *text;
+	bool valid;
+	unsigned long value;
+};
+
+/*
+ * PID/personality as the kernel prints it ("%08x" of an unsigned int);
+ * anything else, such as a sign or more than 32 bits that strtoul() would
+ * take on a 64-bit host only, is not a personality.
+ */
+static const struct personality_case personalities[] = {
+	{ "00000000\n", true, 0 }, { "00400008\n", true, 0x400008 }, { "ffffffff\n", true, 0xffffffff },
+	{ "8", true, 8 }, { "0000000A\n", true, 0xa },
+	{ "1ffffffff\n", false, 0 }, { "100000000", false, 0 }, { "-1\n", false, 0 },
+	{ "+8", false, 0 }, { " 8", false, 0 }, { "0x8", false, 0 }, { "8 ", false, 0 },
+	{ "", false, 0 }, { "\n", false, 0 }, { "zz\n", false, 0 },
+};
+
+static void test_personality(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(personalities) / sizeof(personalities[0]); i++) {
+		const struct personality_case *c = &personalities[i];
+		struct pid_report r;
+
+		put("proc/40/personality", c->text, strlen(c->text));
+		assert_int_equal(pid_inspect(&paths, &binfmt, false, 40, &r), 0);
+		if (r.has_personality != c->valid || (c->valid && r.personality != c->value))
+			fail_msg("'%s': has %d, 0x%lx", c->text, r.has_personality, r.personality);
+	}
+}
+
 static void test_emulated(void **state)
 {
 	struct pid_report r;
@@ -337,6 +371,7 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_inspect),
+		cmocka_unit_test(test_personality),
 		cmocka_unit_test(test_emulated),
 		cmocka_unit_test(test_output),
 	};
