@@ -227,34 +227,41 @@ static bool json_lit(struct json_in *in, const char *word)
 	return true;
 }
 
-/* One UTF-8 sequence, well-formed as RFC 3629 has it. */
+/*
+ * One UTF-8 sequence, well-formed as RFC 3629 has it: decoded, then held
+ * to the shortest form and to Unicode scalar values.  This is worked out
+ * from the code point, not from the table of second-byte limits json.c's
+ * utf8_sequence() uses, on purpose: a checker sharing the writer's code
+ * would share its mistakes.  (The two agreed on every lead, second and
+ * third byte, tried exhaustively when this was written.)
+ */
 static bool json_utf8(struct json_in *in)
 {
+	static const uint32_t shortest[] = { 0, 0x80, 0x800, 0x10000 };
 	const unsigned char *s = in->s;
-	unsigned char lo = 0x80, hi = 0xbf;
+	uint32_t cp;
 	int more;
 
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+	if ((s[0] & 0xe0) == 0xc0) {
 		more = 1;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
 		more = 2;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		cp = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
 		more = 3;
-	else
+		cp = s[0] & 0x07;
+	} else {
 		return false;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return false;
-	for (int i = 2; i <= more; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
+	}
+	/* A NUL is no continuation byte: nothing past the end is read. */
+	for (int i = 1; i <= more; i++) {
+		if ((s[i] & 0xc0) != 0x80)
 			return false;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < shortest[more] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return false;
 	in->s += more + 1;
 	return true;
 }
