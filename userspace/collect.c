@@ -234,8 +234,10 @@ static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
  * Scan kernel config lines.  The options wanted come early in a config of
  * thousands of lines: once all that its architecture has are known (the
  * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
+ * CONFIG_MODULES comes later, after the architecture's menus: @modules
+ * waits for it too (a recorded kernel, which has no /proc/modules to ask).
  */
-static bool scan_config(struct facts *f, FILE *in, const char *source)
+static bool scan_config(struct facts *f, FILE *in, const char *source, bool modules)
 {
 	char line[512];
 	bool any = false, x86 = false, arm64 = false;
@@ -263,6 +265,9 @@ static bool scan_config(struct facts *f, FILE *in, const char *source)
 			f->config_page_size = 16384;
 		else if (!strcmp(line, "CONFIG_ARM64_64K_PAGES=y"))
 			f->config_page_size = 65536;
+		else if (modules && (!strcmp(line, "CONFIG_MODULES=y") ||
+				     !strcmp(line, "# CONFIG_MODULES is not set")))
+			dst = &f->config_modules;
 		if (dst)
 			*dst = line[0] == '#' ? TRI_NO : TRI_YES;
 		if (!strncmp(line, "# Linux/", 8)) {
@@ -271,7 +276,8 @@ static bool scan_config(struct facts *f, FILE *in, const char *source)
 		}
 		if (f->config_compat != TRI_UNKNOWN &&
 		    ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
-		     (arm64 && f->config_page_size)))
+		     (arm64 && f->config_page_size)) &&
+		    (!modules || f->config_modules != TRI_UNKNOWN))
 			break;
 	}
 	if (any)
@@ -295,7 +301,7 @@ static bool try_config(const struct paths *p, enum path_base base, const char *r
 			fprintf(stderr, "execstate: %s: %s\n", label, err);
 		return false;
 	}
-	ok = scan_config(f, in, label);
+	ok = scan_config(f, in, label, !p->live_kernel);
 	fclose(in);
 	return ok;
 }
@@ -330,6 +336,11 @@ static void collect_config(const struct paths *p, struct facts *f)
 			     f->config_x32 == TRI_YES ? "y" : "n");
 	if (f->config_page_size)
 		evidence_add(f, "config.page_size", f->config_source, "%lu", f->config_page_size);
+	if (f->config_modules != TRI_UNKNOWN)
+		evidence_add(f, "config.MODULES", f->config_source, "%s",
+			     f->config_modules == TRI_YES ? "y" : "n");
+	if (f->config_modules == TRI_NO)
+		f->no_module_support = true;
 }
 
 /* The kernel's kstrtobool(): 1 true, 0 false, -1 not a boolean. */
@@ -768,6 +779,15 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 		modfacts_read_sysfs(p, m);
 		src = "/sys/kernel/execstate";
 	}
+	/*
+	 * A recorded procfs may just not hold the file: only a live /proc
+	 * without modules shows a kernel without loadable module support.
+	 */
+	if (!m->present && p->live_kernel && !path_exists(p, PATH_PROCFS, "modules")) {
+		f->no_module_support = true;
+		evidence_add(f, "kernel.modules", "/proc/modules",
+			     "absent: no loadable module support");
+	}
 	if (!m->present)
 		return;
 	/*
@@ -842,7 +862,10 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	/* A recorded kernel's page size, without the module, is in its config. */
 	if (want & FACTS_PAGE_SIZE)
 		want |= FACTS_MODULE | (p->live_kernel ? 0 : FACTS_CONFIG);
-	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	/* And whether it can load modules at all (the module key). */
+	if ((want & FACTS_MODULE) && !p->live_kernel)
+		want |= FACTS_CONFIG;
+	f->config_compat = f->config_ia32 = f->config_x32 = f->config_modules = TRI_UNKNOWN;
 	f->skip_evidence = o->skip_evidence;
 	collect_kernel_identity(p, f);
 	collect_process(p, o, f);

@@ -285,7 +285,8 @@ loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\(lib[^ ]*\) .*
 
 # /proc/config.gz of an x86 kernel: its options come in the first lines, and
 # reading stops there (a contradicting line after them stays unread) when
-# the header names the architecture, not without it.
+# the header names the architecture, not without it.  A recorded kernel's
+# CONFIG_MODULES is among the options waited for (the tree's config has it).
 gz=$build/trees/config-gz
 rm -rf "$gz"
 cp -a "$build/trees/x86_64-kernel-i386" "$gz"
