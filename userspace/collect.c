@@ -283,6 +283,9 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
 	case 'X':
 		CONFIG_TRISTATE(name, n, set, "X86_X32_ABI", &f->config_x32);
 		break;
+	case 'M':
+		CONFIG_TRISTATE(name, n, set, "MODULES", &f->config_modules);
+		break;
 	case 'A':
 		if (CONFIG_IS(name, n, "ARM64_4K_PAGES=y"))
 			f->config_page_size = 4096;
@@ -298,8 +301,10 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
  * Scan kernel config lines.  The options wanted come early in a config of
  * thousands of lines: once all that its architecture has are known (the
  * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
+ * CONFIG_MODULES comes later, after the architecture's menus: @modules
+ * waits for it too (a recorded kernel, which has no /proc/modules to ask).
  */
-static bool scan_config(struct facts *f, FILE *in, const char *source)
+static bool scan_config(struct facts *f, FILE *in, const char *source, bool modules)
 {
 	struct lines l;
 	bool any = false, x86 = false, arm64 = false, done = false;
@@ -312,7 +317,8 @@ static bool scan_config(struct facts *f, FILE *in, const char *source)
 		config_line(f, line, len, &x86, &arm64);
 		done = f->config_compat != TRI_UNKNOWN &&
 		       ((x86 && f->config_ia32 != TRI_UNKNOWN && f->config_x32 != TRI_UNKNOWN) ||
-			(arm64 && f->config_page_size));
+			(arm64 && f->config_page_size)) &&
+		       (!modules || f->config_modules != TRI_UNKNOWN);
 	}
 	if (any)
 		copy(f->config_source, sizeof(f->config_source), source);
@@ -335,7 +341,7 @@ static bool try_config(const struct paths *p, enum path_base base, const char *r
 			fprintf(stderr, "execstate: %s: %s\n", label, err);
 		return false;
 	}
-	ok = scan_config(f, in, label);
+	ok = scan_config(f, in, label, !p->live_kernel);
 	fclose(in);
 	return ok;
 }
@@ -370,6 +376,11 @@ static void collect_config(const struct paths *p, struct facts *f)
 			     f->config_x32 == TRI_YES ? "y" : "n");
 	if (f->config_page_size)
 		evidence_add(f, "config.page_size", f->config_source, "%lu", f->config_page_size);
+	if (f->config_modules != TRI_UNKNOWN)
+		evidence_add(f, "config.MODULES", f->config_source, "%s",
+			     f->config_modules == TRI_YES ? "y" : "n");
+	if (f->config_modules == TRI_NO)
+		f->no_module_support = true;
 }
 
 /* The kernel's kstrtobool(): 1 true, 0 false, -1 not a boolean. */
@@ -771,6 +782,15 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 		modfacts_read_sysfs(p, m);
 		src = "/sys/kernel/execstate";
 	}
+	/*
+	 * A recorded procfs may just not hold the file: only a live /proc
+	 * without modules shows a kernel without loadable module support.
+	 */
+	if (!m->present && p->live_kernel && !path_exists(p, PATH_PROCFS, "modules")) {
+		f->no_module_support = true;
+		evidence_add(f, "kernel.modules", "/proc/modules",
+			     "absent: no loadable module support");
+	}
 	if (!m->present)
 		return;
 	/*
@@ -845,7 +865,10 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	/* A recorded kernel's page size, without the module, is in its config. */
 	if (want & FACTS_PAGE_SIZE)
 		want |= FACTS_MODULE | (p->live_kernel ? 0 : FACTS_CONFIG);
-	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	/* And whether it can load modules at all (the module key). */
+	if ((want & FACTS_MODULE) && !p->live_kernel)
+		want |= FACTS_CONFIG;
+	f->config_compat = f->config_ia32 = f->config_x32 = f->config_modules = TRI_UNKNOWN;
 	f->skip_evidence = o->skip_evidence;
 	collect_kernel_identity(p, f);
 	collect_process(p, o, f);

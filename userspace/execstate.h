@@ -99,6 +99,9 @@ struct facts {
 	bool cmdline_ia32_off;
 	bool cmdline_ia32_on;		/* ia32_emulation=on, last one wins */
 	bool config_ia32_default_off;	/* CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y */
+	int config_modules;		/* enum tristate; read for a recorded kernel only */
+	/* No loadable module support: live, no /proc/modules; recorded, by its config. */
+	bool no_module_support;
 	struct binfmt_entry binfmt[BINFMT_MAX];
 	unsigned int n_binfmt;
 	/* userland */
@@ -241,6 +244,11 @@ void print_prometheus(FILE *out, const struct facts *f, const struct verdict *v)
 void prom_escape_label(FILE *out, const char *s);
 /* HELP text escaped: backslash and newline. */
 void prom_escape_help(FILE *out, const char *s);
+/*
+ * execstate.ko's state for the module key: loaded; else libkmod's answer
+ * when it was asked (kmodctl_status()); else missing on a kernel without
+ * loadable module support, which needs no libkmod; else absent.
+ */
 const char *verdict_module_state(const struct facts *f);
 
 #endif

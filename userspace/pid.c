@@ -216,19 +216,21 @@ static void read_auxv(const struct paths *p, const char *task, unsigned int elf_
 		parse_auxv(buf, len, 12 - first, r);
 }
 
+/*
+ * The kernel prints PID/personality as "%08x" of an unsigned int: up to 8
+ * hex digits and nothing else.  strtoul() alone would also take a sign,
+ * spaces, "0x" and, on 64-bit hosts only, values past 32 bits.
+ */
 static void read_personality(const struct paths *p, const char *task, struct pid_report *r)
 {
-	char rel[64], buf[32], *end;
-	unsigned long v;
+	char rel[64], buf[32];
+	ssize_t len;
 
 	snprintf(rel, sizeof(rel), "%s/personality", task);
-	if (path_read(p, PATH_PROCFS, rel, buf, sizeof(buf)) <= 0)
+	len = path_read(p, PATH_PROCFS, rel, buf, sizeof(buf));
+	if (len <= 0 || len > 8 || strspn(buf, "0123456789abcdefABCDEF") != (size_t)len)
 		return;
-	errno = 0;
-	v = strtoul(buf, &end, 16);
-	if (errno || *end)
-		return;
-	r->personality = v;
+	r->personality = strtoul(buf, NULL, 16);
 	r->has_personality = true;
 }
 

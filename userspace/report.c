@@ -85,6 +85,8 @@ const char *verdict_module_state(const struct facts *f)
 		return "loaded";
 	if (f->have_module_status)
 		return module_state_name(f->module_status.state);
+	if (f->no_module_support)
+		return "missing";
 	return "absent";
 }
 
@@ -192,7 +194,9 @@ void print_human(FILE *out, const struct facts *f, const struct verdict *v)
 	if (!f->mod.present) {
 		fprintf(out, "\nexecstate.ko is %s: the kernel facts above are inferred.",
 			verdict_module_state(f));
-		if (f->have_module_status && f->module_status.state == MODULE_MISSING)
+		if (f->no_module_support)
+			fprintf(out, " This kernel has no loadable module support.");
+		else if (f->have_module_status && f->module_status.state == MODULE_MISSING)
 			fprintf(out, " Install it with `make dkms-install` or the "
 				"execstate-dkms package.");
 		else if (f->have_module_status && f->module_status.state == MODULE_AVAILABLE)

@@ -3,7 +3,8 @@
  * libFuzzer targets for the collectors' file parsers, through the same
  * path the CLI takes: the input becomes one or more files of a scratch
  * tree given as --root, --sysfs and --procfs, then collect_all(),
- * verdict_decide(), a verdict for every ABI and every printer run on it.
+ * verdict_decide(), a verdict for every ABI and every printer run on it;
+ * for the "pid" target, `execstate pid` on a process of that tree.
  * Nothing is mocked and no parser had to change for it.
  *
  * One binary per target, chosen at build time (-DFUZZ_TARGET="cpuinfo").
@@ -12,7 +13,8 @@
  * absent.  Besides what the sanitizers catch, every input must give
  * output the CLI's contracts allow: a verdict for every ABI (check
  * --target never fails), valid JSON, and --shell and --make output with
- * exactly one assignment per key that no value can break out of.
+ * exactly one assignment per key that no value can break out of (see
+ * run_pid() for `execstate pid`'s).
  * Run by tests/suites/15-fuzz.sh; built by `make -C userspace fuzz`.
  */
 #include <errno.h>
@@ -27,6 +29,7 @@
 
 #include "ecosys.h"
 #include "execstate.h"
+#include "pid.h"
 
 #ifndef FUZZ_TARGET
 #error "build with -DFUZZ_TARGET=\"name\""
@@ -37,37 +40,53 @@
 
 struct target {
 	const char *name;
-	enum path_base base;
+	/* Checks one input once its files are written. */
+	void (*run)(void);
+	/* Under the scratch tree: root/ is --root, sys/ --sysfs, proc/ --procfs. */
 	const char *files[FILES_MAX];
+	/* A symbolic link made once, and its target. */
+	const char *link, *link_target;
 };
+
+static void run_collect(void);
+static void run_pid(void);
 
 /* Every file a collector parses, grouped by the collector that reads it. */
 static const struct target targets[] = {
-	{ "cpuinfo", PATH_PROCFS, { "cpuinfo" } },
-	{ "kernel-config", PATH_PROCFS, { "config.gz" } },
-	{ "cmdline", PATH_PROCFS, { "cmdline" } },
+	{ "cpuinfo", run_collect, { "proc/cpuinfo" } },
+	{ "kernel-config", run_collect, { "proc/config.gz" } },
+	{ "cmdline", run_collect, { "proc/cmdline" } },
 	/* osrelease also names the root's boot/config-<release>. */
-	{ "kernel-identity", PATH_PROCFS, { "sys/kernel/arch", "sys/kernel/osrelease" } },
-	{ "binfmt-misc", PATH_PROCFS,
-	  { "sys/fs/binfmt_misc/qemu-arm", "sys/fs/binfmt_misc/qemu-aarch64" } },
-	{ "cpu-sysfs", PATH_SYSFS,
-	  { "devices/system/cpu/online", "devices/system/cpu/aarch32_el0" } },
-	{ "module-sysfs", PATH_SYSFS,
-	  { "kernel/execstate/abi_version", "kernel/execstate/kernel_machine",
-	    "kernel/execstate/kernel_bits", "kernel/execstate/page_size",
-	    "kernel/execstate/compat", "kernel/execstate/task_state",
-	    "kernel/execstate/task_personality", "kernel/execstate/aarch32_el0",
-	    "kernel/execstate/aarch32_el0_cpus", "kernel/execstate/id_aa64pfr0_el1",
-	    "kernel/execstate/compat_hwcap", "kernel/execstate/compat_hwcap2",
-	    "kernel/execstate/aarch64_capable", "kernel/execstate/aarch64_capable_reason",
-	    "kernel/execstate/cpu_arch" } },
+	{ "kernel-identity", run_collect, { "proc/sys/kernel/arch", "proc/sys/kernel/osrelease" } },
+	{ "binfmt-misc", run_collect,
+	  { "proc/sys/fs/binfmt_misc/qemu-arm", "proc/sys/fs/binfmt_misc/qemu-aarch64" } },
+	{ "cpu-sysfs", run_collect,
+	  { "sys/devices/system/cpu/online", "sys/devices/system/cpu/aarch32_el0" } },
+	{ "module-sysfs", run_collect,
+	  { "sys/kernel/execstate/abi_version", "sys/kernel/execstate/kernel_machine",
+	    "sys/kernel/execstate/kernel_bits", "sys/kernel/execstate/page_size",
+	    "sys/kernel/execstate/compat", "sys/kernel/execstate/task_state",
+	    "sys/kernel/execstate/task_personality", "sys/kernel/execstate/aarch32_el0",
+	    "sys/kernel/execstate/aarch32_el0_cpus", "sys/kernel/execstate/id_aa64pfr0_el1",
+	    "sys/kernel/execstate/compat_hwcap", "sys/kernel/execstate/compat_hwcap2",
+	    "sys/kernel/execstate/aarch64_capable",
+	    "sys/kernel/execstate/aarch64_capable_reason", "sys/kernel/execstate/cpu_arch" } },
 	/* An executable as /sbin/init: the ELF reader, then its PT_INTERP looked up in the root. */
-	{ "userland", PATH_ROOT, { "sbin/init" } },
-	{ "dpkg-status", PATH_ROOT, { "var/lib/dpkg/status", "var/lib/dpkg/arch-native" } },
+	{ "userland", run_collect, { "root/sbin/init" } },
+	{ "dpkg-status", run_collect, { "root/var/lib/dpkg/status", "root/var/lib/dpkg/arch-native" } },
 	/* PID 1's environment and cgroup name the container (container.c). */
-	{ "container", PATH_PROCFS, { "1/environ", "1/cgroup" } },
-	{ "os-release", PATH_ROOT, { "etc/os-release" } },
-	{ "pkg-arch", PATH_ROOT, { "etc/apk/arch", "etc/pacman.conf", "etc/rpm/platform" } },
+	{ "container", run_collect, { "proc/1/environ", "proc/1/cgroup" } },
+	{ "os-release", run_collect, { "root/etc/os-release" } },
+	{ "pkg-arch", run_collect, { "root/etc/apk/arch", "root/etc/pacman.conf", "root/etc/rpm/platform" } },
+	/*
+	 * `execstate pid 4242` (pid.c): the process's procfs files, a
+	 * binfmt_misc entry that may name it as the emulator (by argv[0] or by
+	 * the file PID/exe links to) and that executable.
+	 */
+	{ "pid", run_pid,
+	  { "proc/4242/auxv", "proc/4242/cmdline", "proc/4242/personality",
+	    "proc/sys/fs/binfmt_misc/qemu-arm", "root/usr/bin/prog" },
+	  "proc/4242/exe", "/usr/bin/prog" },
 };
 
 static const struct target *target;
@@ -115,7 +134,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		[PATH_ROOT] = "root", [PATH_SYSFS] = "sys", [PATH_PROCFS] = "proc",
 	};
 	const char *tmp = getenv("TMPDIR");
-	char dir[sizeof(scratch) + 8];
+	char dir[sizeof(file_path[0])];
 
 	(void)argc;
 	(void)argv;
@@ -129,7 +148,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* For tests/fuzz/make-corpus.sh: the files, one "DIR/REL" a line. */
 	if (getenv("EXECSTATE_FUZZ_LIST_FILES")) {
 		for (int i = 0; i < FILES_MAX && target->files[i]; i++)
-			printf("%s/%s\n", base_dir[target->base], target->files[i]);
+			printf("%s\n", target->files[i]);
 		exit(0);
 	}
 	snprintf(scratch, sizeof(scratch), "%s/fuzz-%s.XXXXXX", tmp && *tmp ? tmp : "/tmp",
@@ -144,9 +163,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			fail("cannot set up the scratch tree", dir);
 	}
 	for (int i = 0; i < FILES_MAX && target->files[i]; i++) {
-		snprintf(file_path[i], sizeof(file_path[i]), "%s/%s/%s", scratch,
-			 base_dir[target->base], target->files[i]);
+		snprintf(file_path[i], sizeof(file_path[i]), "%s/%s", scratch, target->files[i]);
 		mkdir_parents(file_path[i]);
+	}
+	if (target->link) {
+		snprintf(dir, sizeof(dir), "%s/%s", scratch, target->link);
+		mkdir_parents(dir);
+		if (symlink(target->link_target, dir) < 0)
+			fail("cannot make a link in the scratch tree", dir);
 	}
 	return 0;
 }
@@ -203,34 +227,41 @@ static bool json_lit(struct json_in *in, const char *word)
 	return true;
 }
 
-/* One UTF-8 sequence, well-formed as RFC 3629 has it. */
+/*
+ * One UTF-8 sequence, well-formed as RFC 3629 has it: decoded, then held
+ * to the shortest form and to Unicode scalar values.  This is worked out
+ * from the code point, not from the table of second-byte limits json.c's
+ * utf8_sequence() uses, on purpose: a checker sharing the writer's code
+ * would share its mistakes.  (The two agreed on every lead, second and
+ * third byte, tried exhaustively when this was written.)
+ */
 static bool json_utf8(struct json_in *in)
 {
+	static const uint32_t shortest[] = { 0, 0x80, 0x800, 0x10000 };
 	const unsigned char *s = in->s;
-	unsigned char lo = 0x80, hi = 0xbf;
+	uint32_t cp;
 	int more;
 
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+	if ((s[0] & 0xe0) == 0xc0) {
 		more = 1;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
 		more = 2;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		cp = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
 		more = 3;
-	else
+		cp = s[0] & 0x07;
+	} else {
 		return false;
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (s[1] < lo || s[1] > hi)
-		return false;
-	for (int i = 2; i <= more; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
+	}
+	/* A NUL is no continuation byte: nothing past the end is read. */
+	for (int i = 1; i <= more; i++) {
+		if ((s[i] & 0xc0) != 0x80)
 			return false;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < shortest[more] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return false;
 	in->s += more + 1;
 	return true;
 }
@@ -442,30 +473,49 @@ static bool make_valid(const char *s)
 	return lines == n_keys();
 }
 
-/* ----------------------------------------------------------- the target */
+/* ----------------------------------------------------------- the targets */
+/* Output written to memory; check_output() checks and returns it. */
+struct output {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+static FILE *output_open(struct output *o)
+{
+	o->buf = NULL;
+	o->len = 0;
+	o->f = open_memstream(&o->buf, &o->len);
+	if (!o->f)
+		fail("open_memstream failed", NULL);
+	return o->f;
+}
+
+static char *output_close(struct output *o)
+{
+	if (fclose(o->f))
+		fail("writing the output failed", NULL);
+	if (strlen(o->buf) != o->len)
+		fail("a printer wrote a NUL byte", o->buf);
+	return o->buf;
+}
+
 typedef void (*printer)(FILE *out, const struct facts *f, const struct verdict *v);
 
 static char *print_to_memory(const struct facts *f, const struct verdict *v, printer print,
 			     int *json_rc)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct output o;
+	FILE *out = output_open(&o);
 
-	if (!out)
-		fail("open_memstream failed", NULL);
 	if (print)
 		print(out, f, v);
 	else
 		*json_rc = print_json(out, f, v, true);
-	if (fclose(out))
-		fail("writing the output failed", NULL);
-	if (strlen(buf) != len)
-		fail("a printer wrote a NUL byte", buf);
-	return buf;
+	return output_close(&o);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void run_collect(void)
 {
 	static const struct collect_opts opts = { .use_netlink = false, .probe_personality = false };
 	static struct facts facts;
@@ -473,7 +523,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char value[512], *out;
 	int json_rc = 0;
 
-	write_files(data, size);
 	memset(&facts, 0, sizeof(facts));
 	memset(&verdict, 0, sizeof(verdict));
 	collect_all(&paths, &opts, &facts);
@@ -510,5 +559,73 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("--make output is not one assignment line per key", out);
 	free(out);
 	free(print_to_memory(&facts, &verdict, print_human, NULL));
+}
+
+static bool terminated(const char *s, size_t size)
+{
+	return memchr(s, '\0', size) != NULL;
+}
+
+/*
+ * `execstate pid 4242` as main.c's run_pid() does it: the binfmt_misc
+ * entries, then the process (a recorded tree: the module is never asked).
+ * Every input gives a report or one of pid_inspect()'s documented errors;
+ * a report holds terminated strings and values the kernel can print (a
+ * 32-bit personality, auxv words of 32 or 64 bits), an emulated process
+ * names its emulator, and its output is one line of text and one line of
+ * valid JSON.
+ */
+static void run_pid(void)
+{
+	static struct facts binfmt;
+	static struct pid_report r;
+	struct output o;
+	char *out;
+	int err, json_rc;
+
+	memset(&binfmt, 0, sizeof(binfmt));
+	collect_binfmt(&paths, &binfmt);
+	if (binfmt.n_binfmt > BINFMT_MAX)
+		fail("collect_binfmt overran its table", NULL);
+	err = pid_inspect(&paths, &binfmt, false, 4242, &r);
+	if (err == -ENOEXEC || err == -EACCES)
+		return;
+	if (err)
+		fail("pid_inspect returned an undocumented error", strerror(-err));
+	if (!r.state || !r.confidence || r.pid != 4242)
+		fail("pid_inspect left the report incomplete", NULL);
+	if (!terminated(r.kernel_state, sizeof(r.kernel_state)) ||
+	    !terminated(r.machine, sizeof(r.machine)) ||
+	    !terminated(r.arm_arch, sizeof(r.arm_arch)) ||
+	    !terminated(r.docker_platform, sizeof(r.docker_platform)) ||
+	    !terminated(r.exe, sizeof(r.exe)) ||
+	    !terminated(r.interpreter, sizeof(r.interpreter)) ||
+	    !terminated(r.binfmt, sizeof(r.binfmt)) ||
+	    !terminated(r.binfmt_flags, sizeof(r.binfmt_flags)) ||
+	    !terminated(r.guest, sizeof(r.guest)))
+		fail("a report string is not terminated", NULL);
+	if (r.has_personality && r.personality > UINT32_MAX)
+		fail("a personality wider than the kernel's 32 bits", NULL);
+	if (r.has_auxv && r.auxv_bits != 32 && r.auxv_bits != 64)
+		fail("auxv words neither 32 nor 64 bits", NULL);
+	if (r.emulated && (!r.interpreter[0] || !r.binfmt[0]))
+		fail("an emulated process without its emulator", NULL);
+
+	pid_print(output_open(&o), &r);
+	out = output_close(&o);
+	if (!o.len || strchr(out, '\n') != out + o.len - 1)
+		fail("execstate pid printed other than one line", out);
+	free(out);
+	json_rc = pid_print_json(output_open(&o), &r);
+	out = output_close(&o);
+	if (json_rc < 0 || !json_valid(out) || strchr(out, '\n') != out + o.len - 1)
+		fail("execstate pid --json printed other than one line of valid JSON", out);
+	free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	write_files(data, size);
+	target->run();
 	return 0;
 }

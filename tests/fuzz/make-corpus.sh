@@ -9,6 +9,8 @@
 #                   "\n%%\n" separator fuzz_collect.c splits at;
 #   binfmt-misc/    /proc/sys/fs/binfmt_misc entries as the kernel prints
 #                   them, made from Debian's qemu-user-static registrations;
+#   pid/            every process recorded in a tree's proc/<pid>/, with its
+#                   executable and binfmt_misc entry;
 #   plus this host's /proc/cpuinfo and /etc/os-release, a gzipped kernel
 #   config, and the package-manager files no tree records.
 # Run after `make -C userspace fuzz` and the fixture build; commit the result.
@@ -54,6 +56,63 @@ for bin in "$build"/fuzz/fuzz_*; do
 			for f in files:
 			    p = os.path.join(tree, f)
 			    parts.append(open(p, "rb").read() if os.path.exists(p) else b"")
+			while parts and not parts[-1]:
+			    parts.pop()
+			sys.stdout.buffer.write(b"\n%%\n".join(parts))
+		PY
+	done
+done
+
+# execstate pid: every recorded process with an executable, in fuzz_pid's
+# file order (auxv, cmdline, personality, binfmt_misc entry, executable).
+# The entry is the one whose interpreter is argv[0] or links to PID/exe,
+# else the tree's first enabled one; the executable is the fixture the
+# tree installs at PID/exe's target.  The scratch tree names that target
+# /usr/bin/prog, so an argv[0] or an interpreter naming it is renamed too.
+for tree in "$top"/tests/trees/*/; do
+	for task in "$tree"proc/[0-9]*/; do
+		[ -L "$task/exe" ] || continue
+		python3 - "$tree" "$task" "$fixtures" <<-'PY' | seed pid "$(basename "$tree")-$(basename "$task")"
+			import glob, os, sys
+			tree, task, fixtures = sys.argv[1:]
+			exe = os.readlink(os.path.join(task, "exe"))
+			def read(path):
+			    return open(path, "rb").read() if os.path.isfile(path) else b""
+			userland = None
+			binary = b""
+			for line in open(os.path.join(tree, "expect")):
+			    words = line.split()
+			    if words[:1] == ["userland"]:
+			        userland = words[1].replace("armv6hf", "armhf-v6")
+			    if words[:1] == ["install"]:
+			        abi, file, dest = words[1:4] if len(words) > 3 else words[1].split("/") + [words[2]]
+			        if dest == exe:
+			            binary = read(os.path.join(fixtures, abi, file))
+			if not binary and userland:
+			    binary = read(os.path.join(fixtures, userland, "root", exe.lstrip("/")))
+			def names_exe(interp):
+			    link = os.path.join(tree, "root", interp.lstrip("/"))
+			    return interp == exe or (os.path.islink(link) and os.path.normpath(
+			        os.path.join(os.path.dirname(interp), os.readlink(link))) == exe)
+			cmdline = read(os.path.join(task, "cmdline"))
+			argv0 = cmdline.split(b"\0")[0].decode(errors="replace")
+			entry = b""
+			for path in sorted(glob.glob(os.path.join(tree, "proc/sys/fs/binfmt_misc/*"))):
+			    lines = read(path).decode(errors="replace").splitlines()
+			    interp = next((l[12:] for l in lines if l.startswith("interpreter ")), None)
+			    if interp is None or "enabled" not in lines:
+			        continue
+			    if interp == argv0:
+			        entry = read(path)
+			        break
+			    if names_exe(interp):
+			        entry = read(path).replace(interp.encode(), b"/usr/bin/prog")
+			        break
+			    entry = entry or read(path)
+			if argv0 == exe:
+			    cmdline = b"/usr/bin/prog" + cmdline[len(exe):]
+			parts = [read(os.path.join(task, "auxv")), cmdline,
+			         read(os.path.join(task, "personality")), entry, binary]
 			while parts and not parts[-1]:
 			    parts.pop()
 			sys.stdout.buffer.write(b"\n%%\n".join(parts))
@@ -128,6 +187,18 @@ python3 - "$out" <<-'PY'
 	        evil + b"\n%%\n0x800008\n%%\n" + evil + b"\n%%\n" + long,
 	    "pkg-arch/hostile": evil + b"\n%%\n[options]\nArchitecture = " + evil + b"\n%%\n" + evil + b"-linux\n",
 	    "kernel-config/hostile": b"CONFIG_COMPAT=" + long + b"\n# CONFIG_IA32_EMULATION is not set\n",
+	    # A truncated auxv, an argv past the buffer and unterminated, a signed
+	    # personality, an interpreter no process names, a script as PID/exe.
+	    "pid/hostile": b"\x10\0\0\0\0\0\0\0\xff\xff\xff" + b"\n%%\n" + evil + b"\0" + long * 3 +
+	        b"\n%%\n-1\n%%\nenabled\ninterpreter " + evil + b"\nflags: " + long +
+	        b"\nmagic 7f454c4601010100000000000000000002002800\n%%\n#!/bin/sh\n",
+	    # 32-bit auxv pairs with AT_EXECFD, a personality past 32 bits, the
+	    # emulator by argv[0], a guest path longer than any buffer, a
+	    # truncated ELF header as PID/exe.
+	    "pid/hostile-emulated": b"\x02\0\0\0\x03\0\0\0\x10\0\0\0\xd6\xb0\x37\0\0\0\0\0\0\0\0\0" +
+	        b"\n%%\n/usr/bin/qemu-arm\0/" + long + b"\0" + evil + b"\0\n%%\n1ffffffff\n%%\n" +
+	        b"enabled\ninterpreter /usr/bin/qemu-arm\nflags: POCF\n" +
+	        b"magic 7f454c4601010100000000000000000002002800\n%%\n\x7fELF\x01\x01\x01",
 	}
 	for name, data in seeds.items():
 	    with open(os.path.join(out, name), "wb") as f:

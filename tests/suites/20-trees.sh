@@ -42,28 +42,15 @@ build=$EXECSTATE_BUILD
 cli=$build/execstate
 fixtures=${EXECSTATE_FIXTURES_DIR:-$build/fixtures}
 version=$(cat "$src/VERSION")
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; }
-check() { if eval "$1"; then ok "$2"; else fail "$2"; fi; }
-# A prerequisite `make test` installs: skip locally, fail in CI.
-missing() {
-	if [ "${CI:-}" = true ]; then
-		fail "$1 ($2)"
-	else
-		n=$((n + 1))
-		echo "ok $n - $1 # SKIP $2"
-	fi
-}
+# shellcheck source=../lib/trees.sh
+. "$src/tests/lib/trees.sh"
 
 if [ ! -x "$cli" ]; then
 	fail "execstate not built ($cli)"
 	echo "1..$n"
 	exit 1
 fi
-# Rebuilt only when their recipe changed.
-"$src/tests/fixtures/build-elf.sh" --cached "$fixtures" >"$build/fixtures.log" 2>&1 || {
-	fail "build ELF fixtures (see $build/fixtures.log)"
+trees_fixtures || {
 	echo "1..$n"
 	exit 1
 }
@@ -104,26 +91,7 @@ PY
 for case_dir in "$src"/tests/trees/*/; do
 	case=$(basename "$case_dir")
 	work=$build/trees/$case
-	rm -rf "$work"
-	mkdir -p "$work"
-	cp -a "$case_dir/." "$work/"
-	abi=$(awk '$1 == "userland" { print $2 }' "$case_dir/expect")
-	[ "$abi" = armv6hf ] && abi=armhf-v6
-	if [ ! -d "$fixtures/$abi/root" ]; then
-		fail "$case: no fixture userland '$abi'"
-		continue
-	fi
-	cp -a "$fixtures/$abi/root/." "$work/root/"
-	awk '$1 == "remove" { print $2 }' "$case_dir/expect" | while read -r gone; do
-		rm -f "$work/root/$gone"
-	done
-	awk '$1 == "install" { print $2, $3, $4 }' "$case_dir/expect" |
-		while read -r fabi file dest; do
-			# two-word form: ABI/FILE PATH
-			[ -n "$dest" ] || { dest=$file file=${fabi#*/} fabi=${fabi%%/*}; }
-			mkdir -p "$work/root$(dirname "$dest")"
-			cp "$fixtures/$fabi/$file" "$work/root$dest"
-		done
+	tree_install "$case_dir" "$work" || continue
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 
 	conflicts=$("${es[@]}" get conflicts)
@@ -317,7 +285,8 @@ loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\(lib[^ ]*\) .*
 
 # /proc/config.gz of an x86 kernel: its options come in the first lines, and
 # reading stops there (a contradicting line after them stays unread) when
-# the header names the architecture, not without it.
+# the header names the architecture, not without it.  A recorded kernel's
+# CONFIG_MODULES is among the options waited for (the tree's config has it).
 gz=$build/trees/config-gz
 rm -rf "$gz"
 cp -a "$build/trees/x86_64-kernel-i386" "$gz"

@@ -13,18 +13,8 @@ build=$EXECSTATE_BUILD
 cli=$build/execstate
 fixtures=${EXECSTATE_FIXTURES_DIR:-$build/fixtures}
 py=/usr/bin/python3
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; }
-check() { if eval "$1"; then ok "$2"; else fail "$2"; fi; }
-missing() {
-	if [ "${CI:-}" = true ]; then
-		fail "$1 ($2)"
-	else
-		n=$((n + 1))
-		echo "ok $n - $1 # SKIP $2"
-	fi
-}
+# shellcheck source=../lib/trees.sh
+. "$src/tests/lib/trees.sh"
 have_packaging() { "$py" -c 'import packaging.tags' 2>/dev/null; }
 
 if [ ! -x "$cli" ]; then
@@ -68,20 +58,14 @@ fi
 # ---- every recorded machine
 rust_targets=$(rustc --print target-list 2>/dev/null)
 go_pairs=$(go tool dist list 2>/dev/null)
-"$src/tests/fixtures/build-elf.sh" --cached "$fixtures" >"$build/fixtures.log" 2>&1 || {
-	fail "build ELF fixtures (see $build/fixtures.log)"
+trees_fixtures || {
 	echo "1..$n"
 	exit 0
 }
 for case_dir in "$src"/tests/trees/*/; do
 	case=$(basename "$case_dir")
 	work=$build/ecosys-trees/$case
-	rm -rf "$work"
-	mkdir -p "$work"
-	cp -a "$case_dir/." "$work/"
-	abi=$(awk '$1 == "userland" { print $2 }' "$case_dir/expect")
-	[ "$abi" = armv6hf ] && abi=armhf-v6
-	cp -a "$fixtures/$abi/root/." "$work/root/"
+	tree_install "$case_dir" "$work" || continue
 	es=("$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc")
 	rust=$("${es[@]}" get rust-target)
 	goarch=$("${es[@]}" get goarch)

@@ -476,6 +476,9 @@ if [ ! -e /proc/modules ]; then
 	check "kmodctl_load on a kernel without module support" \
 		"-2 cannot load execstate: the running kernel has no loadable module support" \
 		"$("$probe" load execstate 2>&1)"
+	check "get module and --shell both say missing on a kernel without module support" \
+		"missing missing" \
+		"$("$cli" get module) $(eval "$("$cli" --shell)" && echo "$EXECSTATE_MODULE")"
 fi
 if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
 	cp "$probe" "$tmp/probe-nobody" && chmod 755 "$tmp" "$tmp/probe-nobody"

@@ -18,68 +18,35 @@
 #include <cmocka.h>
 
 #include "paths.h"
-
-static char top[256];
-
-static void mkfile(const char *rel, const char *text)
-{
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void mklink(const char *target, const char *rel)
-{
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	assert_int_equal(symlink(target, path), 0);
-}
-
-static void mkdirs(const char *rel)
-{
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	assert_int_equal(mkdir(path, 0755), 0);
-}
+#include "tmptree.h"
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(top, sizeof(top), "/tmp/execstate-paths-XXXXXX");
-	assert_non_null(mkdtemp(top));
-	mkdirs("root");
-	mkdirs("root/etc");
-	mkdirs("root/usr");
-	mkdirs("root/usr/bin");
-	mkdirs("root/lib");
-	mkdirs("outside");
-	mkfile("outside/os-release", "ID=host\n");
-	mkfile("root/etc/os-release", "ID=image\n\n");
-	mkfile("root/usr/bin/dash", "dash");
-	mklink("usr/bin", "root/bin");		/* merged /usr, relative */
-	mklink("dash", "root/usr/bin/sh");
-	mklink("/usr/bin/dash", "root/lib/abs-sh");	/* absolute: stays in root */
-	mklink("/etc", "root/abs-etc");
-	mklink("../../../../../outside", "root/climb");	/* ".." stops at root */
-	mklink("loop2", "root/loop1");
-	mklink("loop1", "root/loop2");
+	tmptree_make("execstate-paths");
+	tmptree_dir("root");
+	tmptree_dir("root/etc");
+	tmptree_dir("root/usr");
+	tmptree_dir("root/usr/bin");
+	tmptree_dir("root/lib");
+	tmptree_dir("outside");
+	tmptree_text("outside/os-release", "ID=host\n");
+	tmptree_text("root/etc/os-release", "ID=image\n\n");
+	tmptree_text("root/usr/bin/dash", "dash");
+	tmptree_link("usr/bin", "root/bin");		/* merged /usr, relative */
+	tmptree_link("dash", "root/usr/bin/sh");
+	tmptree_link("/usr/bin/dash", "root/lib/abs-sh");	/* absolute: stays in root */
+	tmptree_link("/etc", "root/abs-etc");
+	tmptree_link("../../../../../outside", "root/climb");	/* ".." stops at root */
+	tmptree_link("loop2", "root/loop1");
+	tmptree_link("loop1", "root/loop2");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char cmd[300];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
-	return system(cmd);
+	return tmptree_remove();
 }
 
 static void root_paths(struct paths *p)
@@ -87,7 +54,7 @@ static void root_paths(struct paths *p)
 	char root[300];
 
 	paths_init(p);
-	snprintf(root, sizeof(root), "%s/root", top);
+	snprintf(root, sizeof(root), "%s/root", tmptree_top);
 	assert_int_equal(paths_set(p, PATH_ROOT, root), 0);
 	assert_false(p->live_root);
 }
@@ -129,7 +96,7 @@ static void test_resolve(void **state)
 		/* realpath() of the top: /tmp may itself be a link. */
 		char real[PATH_MAX];
 
-		assert_non_null(realpath(top, real));
+		assert_non_null(realpath(tmptree_top, real));
 		snprintf(want, sizeof(want), "%s/%s", real, cases[i].want);
 		if (strcmp(buf, want))
 			fail_msg("%s resolved to %s, want %s", cases[i].rel, buf, want);
@@ -161,10 +128,10 @@ static void test_bad_directories(void **state)
 
 	paths_init(&p);
 	assert_int_equal(paths_set(&p, PATH_SYSFS, "/nonexistent-execstate"), -ENOENT);
-	snprintf(file, sizeof(file), "%s/outside/os-release", top);
+	snprintf(file, sizeof(file), "%s/outside/os-release", tmptree_top);
 	assert_int_equal(paths_set(&p, PATH_PROCFS, file), -ENOTDIR);
 	assert_true(p.live_kernel);
-	assert_int_equal(paths_set(&p, PATH_PROCFS, top), 0);
+	assert_int_equal(paths_set(&p, PATH_PROCFS, tmptree_top), 0);
 	assert_false(p.live_kernel);
 }
 
@@ -177,20 +144,20 @@ static void test_hostile_files(void **state)
 	int fd;
 
 	root_paths(&p);
-	snprintf(path, sizeof(path), "%s/root/etc/fifo", top);
+	snprintf(path, sizeof(path), "%s/root/etc/fifo", tmptree_top);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	assert_int_equal(path_open(&p, PATH_ROOT, "/etc/fifo", O_RDONLY), -EINVAL);
 	assert_int_equal(path_read(&p, PATH_ROOT, "/etc/fifo", buf, sizeof(buf)), -EINVAL);
 	assert_null(path_fopen(&p, PATH_ROOT, "/etc/fifo"));
 	assert_int_equal(errno, EINVAL);
 	/* Symlinks into the root resolve inside it: /dev/null is the root's own. */
-	mklink("/dev/null", "root/etc/devnull");
+	tmptree_link("/dev/null", "root/etc/devnull");
 	assert_int_equal(path_open(&p, PATH_ROOT, "/etc/devnull", O_RDONLY), -ENOENT);
 	paths_init(&p);
 	assert_int_equal(path_open(&p, PATH_ROOT, "/dev/zero", O_RDONLY), -EINVAL);
 	root_paths(&p);
 	assert_int_equal(path_open(&p, PATH_ROOT, "/etc", O_RDONLY), -EISDIR);
-	snprintf(path, sizeof(path), "%s/root/etc/huge", top);
+	snprintf(path, sizeof(path), "%s/root/etc/huge", tmptree_top);
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, 257L << 20), 0);

@@ -19,47 +19,20 @@
 #include <cmocka.h>
 
 #include "pid.h"
+#include "tmptree.h"
 
-static char top[256], self_exe[PATH_MAX];
+static char self_exe[PATH_MAX];
 static struct paths paths;
 static struct facts binfmt;
 
-static void put(const char *rel, const void *data, size_t len)
-{
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	fclose(f);
-}
-
-static void mkdirs(const char *rel)
-{
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	assert_int_equal(mkdir(path, 0755), 0);
-}
-
-static void mklink(const char *target, const char *rel)
-{
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", top, rel);
-	assert_int_equal(symlink(target, path), 0);
-}
-
 static void auxv64(const char *rel, const uint64_t *words, size_t n)
 {
-	put(rel, words, n * sizeof(*words));
+	tmptree_put(rel, words, n * sizeof(*words));
 }
 
 static void auxv32(const char *rel, const uint32_t *words, size_t n)
 {
-	put(rel, words, n * sizeof(*words));
+	tmptree_put(rel, words, n * sizeof(*words));
 }
 
 /* A process directory: exe -> this test binary, with personality and cmdline. */
@@ -68,13 +41,13 @@ static void task(const char *pid, const char *personality, const char *cmdline, 
 	char rel[64];
 
 	snprintf(rel, sizeof(rel), "proc/%s", pid);
-	mkdirs(rel);
+	tmptree_dir(rel);
 	snprintf(rel, sizeof(rel), "proc/%s/exe", pid);
-	mklink(self_exe, rel);
+	tmptree_link(self_exe, rel);
 	snprintf(rel, sizeof(rel), "proc/%s/personality", pid);
-	put(rel, personality, strlen(personality));
+	tmptree_put(rel, personality, strlen(personality));
 	snprintf(rel, sizeof(rel), "proc/%s/cmdline", pid);
-	put(rel, cmdline, len);
+	tmptree_put(rel, cmdline, len);
 }
 
 static int setup(void **state)
@@ -92,13 +65,12 @@ static int setup(void **state)
 	n = readlink("/proc/self/exe", self_exe, sizeof(self_exe) - 1);
 	assert_true(n > 0);
 	self_exe[n] = '\0';
-	snprintf(top, sizeof(top), "/tmp/execstate-test-pid.XXXXXX");
-	assert_non_null(mkdtemp(top));
-	mkdirs("proc");
-	mkdirs("proc/sys");
-	mkdirs("proc/sys/fs");
-	mkdirs("proc/sys/fs/binfmt_misc");
-	put("proc/sys/fs/binfmt_misc/qemu-arm", entry, strlen(entry));
+	tmptree_make("execstate-test-pid");
+	tmptree_dir("proc");
+	tmptree_dir("proc/sys");
+	tmptree_dir("proc/sys/fs");
+	tmptree_dir("proc/sys/fs/binfmt_misc");
+	tmptree_put("proc/sys/fs/binfmt_misc/qemu-arm", entry, strlen(entry));
 	task("10", "00000000\n", "sleep\0001\0", 8);
 	auxv64("proc/10/auxv", a10, 10);
 	task("11", "00000008\n", "x", 1);
@@ -111,9 +83,10 @@ static int setup(void **state)
 	task("20", "00000000\n", qemu, sizeof(qemu) - 1);
 	/* The emulator by its file (the registered path resolves to PID/exe). */
 	task("21", "00000000\n", "qemu-arm\0./hello\0", 17);
-	mkdirs("proc/30");	/* a kernel thread: no exe */
+	tmptree_dir("proc/30");	/* a kernel thread: no exe */
+	task("40", "00000000\n", "x", 1);	/* test_personality() rewrites its personality */
 	paths_init(&paths);
-	snprintf(path, sizeof(path), "%s/proc", top);
+	snprintf(path, sizeof(path), "%s/proc", tmptree_top);
 	assert_int_equal(paths_set(&paths, PATH_PROCFS, path), 0);
 
 	memset(&binfmt, 0, sizeof(binfmt));
@@ -132,11 +105,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[300];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
-	return system(cmd);
+	return tmptree_remove();
 }
 
 struct parse_case {
@@ -318,6 +288,39 @@ static void test_kernel(void **state)
 	assert_int_equal(kernel.calls, 0);
 }
 
+struct personality_case {
+	const char *text;
+	bool valid;
+	unsigned long value;
+};
+
+/*
+ * PID/personality as the kernel prints it ("%08x" of an unsigned int);
+ * anything else, such as a sign or more than 32 bits that strtoul() would
+ * take on a 64-bit host only, is not a personality.
+ */
+static const struct personality_case personalities[] = {
+	{ "00000000\n", true, 0 }, { "00400008\n", true, 0x400008 }, { "ffffffff\n", true, 0xffffffff },
+	{ "8", true, 8 }, { "0000000A\n", true, 0xa },
+	{ "1ffffffff\n", false, 0 }, { "100000000", false, 0 }, { "-1\n", false, 0 },
+	{ "+8", false, 0 }, { " 8", false, 0 }, { "0x8", false, 0 }, { "8 ", false, 0 },
+	{ "", false, 0 }, { "\n", false, 0 }, { "zz\n", false, 0 },
+};
+
+static void test_personality(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(personalities) / sizeof(personalities[0]); i++) {
+		const struct personality_case *c = &personalities[i];
+		struct pid_report r;
+
+		tmptree_put("proc/40/personality", c->text, strlen(c->text));
+		assert_int_equal(pid_inspect(&paths, &binfmt, false, 40, &r), 0);
+		if (r.has_personality != c->valid || (c->valid && r.personality != c->value))
+			fail_msg("'%s': has %d, 0x%lx", c->text, r.has_personality, r.personality);
+	}
+}
+
 static void test_emulated(void **state)
 {
 	struct pid_report r;
@@ -433,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_inspect),
 		cmocka_unit_test(test_kernel),
+		cmocka_unit_test(test_personality),
 		cmocka_unit_test(test_emulated),
 		cmocka_unit_test(test_output),
 	};
