@@ -200,18 +200,18 @@ static void test_stanza_field(void **state)
 	(void)state;
 	root_paths(&p);
 	for (size_t i = 0; i < sizeof(stanzas) / sizeof(stanzas[0]); i++) {
-		mkfile("root/etc/status", stanzas[i].text);
+		tmptree_text("root/etc/status", stanzas[i].text);
 		assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/status", stanzas[i].line,
 						   stanzas[i].field, buf, sizeof(buf)), stanzas[i].ret);
 		assert_string_equal(buf, stanzas[i].want);
 	}
 	/* A value longer than buf is cut; a missing or huge file is no database. */
-	mkfile("root/etc/status", "Package: x\nVersion: 0123456789abcdefghij\n");
+	tmptree_text("root/etc/status", "Package: x\nVersion: 0123456789abcdefghij\n");
 	assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/status", "Package: x", "Version:",
 					   buf, sizeof(buf)), 15);
 	assert_int_equal(path_stanza_field(&p, PATH_ROOT, "/etc/none", "Package: x", "Version:",
 					   buf, sizeof(buf)), -ENOENT);
-	snprintf(path, sizeof(path), "%s/root/etc/huge-status", top);
+	snprintf(path, sizeof(path), "%s/root/etc/huge-status", tmptree_top);
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, 257L << 20), 0);

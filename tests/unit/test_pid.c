@@ -251,7 +251,7 @@ static void test_kernel(void **state)
 	assert_int_equal(pid_inspect(&paths, &binfmt, fake_ask, 10, &r), 0);
 	assert_int_equal(kernel.calls, 1);
 	assert_int_equal(kernel.pid, 10);
-	snprintf(want, sizeof(want), "%s/proc/10/auxv", top);
+	snprintf(want, sizeof(want), "%s/proc/10/auxv", tmptree_top);
 	assert_string_equal(kernel.proof, want);
 	assert_string_equal(r.confidence, "authoritative");
 	assert_string_equal(r.kernel_state, "aarch32");
