@@ -46,6 +46,8 @@ static const struct target targets[] = {
 	{ "cpuinfo", PATH_PROCFS, { "cpuinfo" } },
 	{ "kernel-config", PATH_PROCFS, { "config.gz" } },
 	{ "cmdline", PATH_PROCFS, { "cmdline" } },
+	/* Debian's syscall.x32 as the kernel reports it, read with the cmdline. */
+	{ "x32-param", PATH_SYSFS, { "module/syscall/parameters/x32" } },
 	/* osrelease also names the root's boot/config-<release>. */
 	{ "kernel-identity", PATH_PROCFS, { "sys/kernel/arch", "sys/kernel/osrelease" } },
 	{ "binfmt-misc", PATH_PROCFS,
