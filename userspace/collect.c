@@ -282,6 +282,7 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
 		break;
 	case 'X':
 		CONFIG_TRISTATE(name, n, set, "X86_X32_ABI", &f->config_x32);
+		CONFIG_TRISTATE(name, n, set, "X86_X32_DISABLED", &f->config_x32_disabled);
 		break;
 	case 'M':
 		CONFIG_TRISTATE(name, n, set, "MODULES", &f->config_modules);
@@ -303,6 +304,8 @@ static void config_line(struct facts *f, const char *line, size_t len, bool *x86
  * "# Linux/ARCH" header says which), the rest is not read, nor inflated.
  * CONFIG_MODULES comes later, after the architecture's menus: @modules
  * waits for it too (a recorded kernel, which has no /proc/modules to ask).
+ * Debian's X86_X32_DISABLED, which other kernels lack, comes between
+ * X86_X32_ABI and COMPAT, so it is read before the scan stops.
  */
 static bool scan_config(struct facts *f, FILE *in, const char *source, bool modules)
 {
@@ -374,6 +377,9 @@ static void collect_config(const struct paths *p, struct facts *f)
 	if (f->config_x32 != TRI_UNKNOWN)
 		evidence_add(f, "config.X86_X32_ABI", f->config_source, "%s",
 			     f->config_x32 == TRI_YES ? "y" : "n");
+	if (f->config_x32_disabled != TRI_UNKNOWN)
+		evidence_add(f, "config.X86_X32_DISABLED", f->config_source, "%s",
+			     f->config_x32_disabled == TRI_YES ? "y" : "n");
 	if (f->config_page_size)
 		evidence_add(f, "config.page_size", f->config_source, "%lu", f->config_page_size);
 	if (f->config_modules != TRI_UNKNOWN)
@@ -402,14 +408,25 @@ static int kernel_bool(const char *s)
 }
 
 /*
- * ia32_emulation= (x86-64, Linux 6.7+) as the kernel parses it: every
- * occurrence before "--" is applied in turn, so the last valid one wins.
+ * Boot parameters as the kernel parses them: every occurrence before "--"
+ * is applied in turn.  ia32_emulation= (x86-64, Linux 6.7+) sets the
+ * state, so the last valid one wins.  Debian's syscall.x32= only moves x32
+ * away from the kernel's default (on with CONFIG_X86_X32_DISABLED=y, a
+ * true value enables it and a later false one does not disable it again;
+ * without, the reverse), so which values occur at all is what counts.
+ * That parameter's own state is module/syscall/parameters/x32 (Y or N).
  */
 static void collect_cmdline(const struct paths *p, struct facts *f)
 {
 	char buf[4096], *save = NULL, *word;
-	int ia32 = -1;
+	int ia32 = -1, b;
 
+	if (path_read(p, PATH_SYSFS, "module/syscall/parameters/x32", buf, sizeof(buf)) >= 0 &&
+	    (b = kernel_bool(buf)) >= 0) {
+		f->sysfs_x32 = b ? 'Y' : 'N';
+		evidence_add(f, "sysfs.syscall.x32", "module/syscall/parameters/x32", "%c",
+			     f->sysfs_x32);
+	}
 	if (path_read(p, PATH_PROCFS, "cmdline", buf, sizeof(buf)) < 0)
 		return;
 	for (word = strtok_r(buf, " \t\n", &save); word; word = strtok_r(NULL, " \t\n", &save)) {
@@ -417,11 +434,19 @@ static void collect_cmdline(const struct paths *p, struct facts *f)
 			break;
 		if (!strncmp(word, "ia32_emulation=", 15) && kernel_bool(word + 15) >= 0)
 			ia32 = kernel_bool(word + 15);
+		if (!strncmp(word, "syscall.x32=", 12) && (b = kernel_bool(word + 12)) >= 0) {
+			f->cmdline_x32_on |= b;
+			f->cmdline_x32_off |= !b;
+		}
 	}
 	f->cmdline_ia32_off = ia32 == 0;
 	f->cmdline_ia32_on = ia32 == 1;
 	if (ia32 >= 0)
 		evidence_add(f, "cmdline.ia32_emulation", "cmdline", "%s", ia32 ? "on" : "off");
+	if (f->cmdline_x32_on || f->cmdline_x32_off)
+		evidence_add(f, "cmdline.syscall.x32", "cmdline", "%s",
+			     f->cmdline_x32_on && f->cmdline_x32_off ? "y and n" :
+			     f->cmdline_x32_on ? "y" : "n");
 }
 
 static unsigned int hexbyte(const char *s)
@@ -869,6 +894,7 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	if ((want & FACTS_MODULE) && !p->live_kernel)
 		want |= FACTS_CONFIG;
 	f->config_compat = f->config_ia32 = f->config_x32 = f->config_modules = TRI_UNKNOWN;
+	f->config_x32_disabled = TRI_UNKNOWN;
 	f->skip_evidence = o->skip_evidence;
 	collect_kernel_identity(p, f);
 	collect_process(p, o, f);

@@ -102,6 +102,17 @@ struct facts {
 	int config_modules;		/* enum tristate; read for a recorded kernel only */
 	/* No loadable module support: live, no /proc/modules; recorded, by its config. */
 	bool no_module_support;
+	/*
+	 * Debian's "x86: Make x32 syscall support conditional on a kernel
+	 * parameter": CONFIG_X86_X32_DISABLED (enum tristate: y, "is not set"
+	 * in a patched kernel's config, unknown without the line, as in any
+	 * other kernel's), syscall.x32= on the command line, and that
+	 * parameter as the kernel itself reports it.
+	 */
+	int config_x32_disabled;
+	bool cmdline_x32_on;		/* some syscall.x32= is true */
+	bool cmdline_x32_off;		/* some syscall.x32= is false */
+	char sysfs_x32;			/* module/syscall/parameters/x32: 'Y', 'N', 0 absent */
 	struct binfmt_entry binfmt[BINFMT_MAX];
 	unsigned int n_binfmt;
 	/* userland */

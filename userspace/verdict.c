@@ -419,6 +419,46 @@ static enum exec_kind native_arm(const struct facts *f, const struct verdict *v,
 	return EXEC_NATIVE;
 }
 
+/*
+ * x32 on an x86-64 kernel: CONFIG_X86_X32_ABI, and on Debian's kernels
+ * (CONFIG_X86_X32_DISABLED=y) off unless booted with syscall.x32=y.  The
+ * parameter's sysfs file is the kernel's own state; without it, the config
+ * and the command line say what the kernel made of them.
+ */
+static enum exec_kind native_x32(const struct facts *f, char *why, size_t size)
+{
+	bool on;
+
+	if (f->sysfs_x32) {
+		on = f->sysfs_x32 == 'Y';
+		snprintf(why, size, "x32 syscalls %s (module/syscall/parameters/x32 is %c)",
+			 on ? "enabled" : "disabled", f->sysfs_x32);
+		return on ? EXEC_NATIVE : EXEC_NO;
+	}
+	if (f->config_x32 == TRI_UNKNOWN) {
+		snprintf(why, size, "CONFIG_X86_X32_ABI unknown");
+		return EXEC_UNKNOWN;
+	}
+	if (f->config_x32 == TRI_NO) {
+		snprintf(why, size, "CONFIG_X86_X32_ABI=n");
+		return EXEC_NO;
+	}
+	if (f->config_x32_disabled == TRI_YES) {
+		on = f->cmdline_x32_on;
+		snprintf(why, size, "CONFIG_X86_X32_ABI=y, CONFIG_X86_X32_DISABLED=y: %s",
+			 on ? "enabled by syscall.x32=y" :
+			 "disabled by default; boot with syscall.x32=y");
+	} else if (f->config_x32_disabled == TRI_NO) {
+		on = !f->cmdline_x32_off;
+		snprintf(why, size, "CONFIG_X86_X32_ABI=y%s", on ? "" :
+			 ", disabled by syscall.x32=n on the command line");
+	} else {
+		on = true;
+		snprintf(why, size, "CONFIG_X86_X32_ABI=y");
+	}
+	return on ? EXEC_NATIVE : EXEC_NO;
+}
+
 static enum exec_kind native_x86(const struct paths *p, const struct facts *f,
 				 const struct verdict *v, const struct abi_desc *a,
 				 char *why, size_t size)
@@ -428,15 +468,8 @@ static enum exec_kind native_x86(const struct paths *p, const struct facts *f,
 			snprintf(why, size, "64-bit x86-64 kernel");
 			return EXEC_NATIVE;
 		}
-		if (a->id == ABI_X32) {
-			if (f->config_x32 == TRI_UNKNOWN) {
-				snprintf(why, size, "CONFIG_X86_X32_ABI unknown");
-				return EXEC_UNKNOWN;
-			}
-			snprintf(why, size, "CONFIG_X86_X32_ABI=%s",
-				 f->config_x32 == TRI_YES ? "y" : "n");
-			return f->config_x32 == TRI_YES ? EXEC_NATIVE : EXEC_NO;
-		}
+		if (a->id == ABI_X32)
+			return native_x32(f, why, size);
 		if (f->mod.present && f->mod.compat != TRI_UNKNOWN) {
 			snprintf(why, size, "IA32 emulation %s (execstate.ko)",
 				 f->mod.compat == TRI_YES ? "enabled" : "disabled or absent");

@@ -56,6 +56,8 @@ static const struct target targets[] = {
 	{ "cpuinfo", run_collect, { "proc/cpuinfo" } },
 	{ "kernel-config", run_collect, { "proc/config.gz" } },
 	{ "cmdline", run_collect, { "proc/cmdline" } },
+	/* Debian's syscall.x32 as the kernel reports it, read with the cmdline. */
+	{ "x32-param", run_collect, { "sys/module/syscall/parameters/x32" } },
 	/* osrelease also names the root's boot/config-<release>. */
 	{ "kernel-identity", run_collect, { "proc/sys/kernel/arch", "proc/sys/kernel/osrelease" } },
 	{ "binfmt-misc", run_collect,

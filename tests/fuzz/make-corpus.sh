@@ -159,6 +159,9 @@ done
 gzip -9n <"$top/tests/trees/pi4-arm64-full/root/boot/config-6.1.0-rpi7-rpi-v8" |
 	seed kernel-config pi4-config.gz
 printf 'quiet ia32_emulation=off\n' | seed cmdline ia32-off
+printf 'ro syscall.x32=y quiet syscall.x32=0 -- syscall.x32=on\n' | seed cmdline x32
+printf 'Y\n' | seed x32-param on
+printf 'N\n' | seed x32-param off
 printf 'aarch64\n\n%%%%\n[options]\nArchitecture = auto\n\n%%%%\narmv7hl-redhat-linux-gnueabi\n' |
 	seed pkg-arch apk-pacman-auto-rpm
 printf '\n%%%%\n[options]\n  Architecture=armv7h\n' | seed pkg-arch pacman-armv7h

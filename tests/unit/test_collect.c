@@ -150,8 +150,11 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("config.compat=%s;config.ia32=%s;config.x32=%s;config.page=%lu;config.source=%s;",
 	    tri_name(f->config_compat), tri_name(f->config_ia32), tri_name(f->config_x32),
 	    f->config_page_size, dash(f->config_source));
-	PUT("ia32_off=%d;ia32_on=%d;ia32_default_off=%d;binfmt=", f->cmdline_ia32_off,
+	PUT("ia32_off=%d;ia32_on=%d;ia32_default_off=%d;", f->cmdline_ia32_off,
 	    f->cmdline_ia32_on, f->config_ia32_default_off);
+	PUT("config.x32_disabled=%s;x32_on=%d;x32_off=%d;sysfs.x32=%c;binfmt=",
+	    tri_name(f->config_x32_disabled), f->cmdline_x32_on, f->cmdline_x32_off,
+	    f->sysfs_x32 ? f->sysfs_x32 : '-');
 	for (unsigned int i = 0; i < f->n_binfmt; i++)
 		PUT("%s%s:%s:%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
 		    f->binfmt[i].enabled ? "enabled" : "disabled");
@@ -305,6 +308,38 @@ static const struct collect_case cases[] = {
 	    { "root/boot/config-6.12.0-amd64", "CONFIG_IA32_EMULATION=y\n"
 	      "CONFIG_IA32_EMULATION_DEFAULT_DISABLED=y\n" }, { NULL } },
 	  "config.ia32=y; ia32_default_off=1; ia32_on=0; ia32_off=0" },
+	{ "Debian's CONFIG_X86_X32_DISABLED=y, between X86_X32_ABI and COMPAT",
+	  { { "proc/sys/kernel/osrelease", "6.1.0-50-amd64\n" },
+	    { "root/boot/config-6.1.0-50-amd64", "# Linux/x86 6.1.176 Kernel Configuration\n"
+	      "CONFIG_IA32_EMULATION=y\nCONFIG_X86_X32_ABI=y\nCONFIG_COMPAT_32=y\n"
+	      "CONFIG_X86_X32_DISABLED=y\nCONFIG_COMPAT=y\n" }, { NULL } },
+	  "config.x32=y; config.x32_disabled=y; x32_on=0; x32_off=0; sysfs.x32=-" },
+	{ "a patched kernel's X86_X32_DISABLED is not set; others have no line",
+	  { { "proc/sys/kernel/osrelease", "6.1\n" },
+	    { "root/boot/config-6.1", "CONFIG_X86_X32_ABI=y\n"
+	      "# CONFIG_X86_X32_DISABLED is not set\n" }, { NULL } },
+	  "config.x32=y; config.x32_disabled=n" },
+	{ "syscall.x32=: kstrtobool values; y then n is both, none after --",
+	  { { "proc/cmdline", "ro syscall.x32=Y quiet syscall.x32=0 -- syscall.x32=on\n" },
+	    { NULL } },
+	  "x32_on=1; x32_off=1" },
+	{ "syscall.x32=: on, t, 1 are true; maybe, a bare name, an empty value are nothing",
+	  { { "proc/cmdline", "syscall.x32=maybe syscall.x32 syscall.x32= syscall.x32=on" },
+	    { NULL } },
+	  "x32_on=1; x32_off=0" },
+	{ "syscall.x32=: off, F, n are false",
+	  { { "proc/cmdline", "syscall.x32=off syscall.x32=F syscall.x32=n" }, { NULL } },
+	  "x32_on=0; x32_off=1" },
+	{ "syscall.x32 is not x32=; the sysfs parameter is the kernel's Y",
+	  { { "proc/cmdline", "x32=y nosyscall.x32=y" },
+	    { "sys/module/syscall/parameters/x32", "Y\n" }, { NULL } },
+	  "x32_on=0; x32_off=0; sysfs.x32=Y" },
+	{ "the sysfs parameter N",
+	  { { "sys/module/syscall/parameters/x32", "N\n" }, { NULL } },
+	  "sysfs.x32=N" },
+	{ "the sysfs parameter unreadable as a boolean counts as absent",
+	  { { "sys/module/syscall/parameters/x32", "?\n" }, { NULL } },
+	  "sysfs.x32=-" },
 	{ "dpkg's arch-native wins over the dpkg package's architecture",
 	  { { "root/var/lib/dpkg/arch-native", " armhf \n" },
 	    { "root/var/lib/dpkg/status", "Package: dpkg\nArchitecture: arm64\n" }, { NULL } },

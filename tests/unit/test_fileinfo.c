@@ -113,6 +113,7 @@ static void set_machine(struct facts *f, enum machine m)
 	memset(f, 0, sizeof(*f));
 	f->per_linux32_probe = -1;
 	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	f->config_x32_disabled = TRI_UNKNOWN;
 	f->mod.compat = f->mod.aarch64_capable = TRI_UNKNOWN;
 	for (int i = 0; i < BIN_COUNT; i++)
 		f->bins[i].err = -ENOENT;

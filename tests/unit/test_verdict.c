@@ -133,6 +133,7 @@ static void facts_init(struct facts *f)
 	memset(f, 0, sizeof(*f));
 	f->per_linux32_probe = -1;
 	f->config_compat = f->config_ia32 = f->config_x32 = TRI_UNKNOWN;
+	f->config_x32_disabled = TRI_UNKNOWN;
 	f->mod.compat = TRI_UNKNOWN;
 	f->mod.aarch64_capable = TRI_UNKNOWN;
 	for (int i = BIN_INIT; i < BIN_LOADER; i++)
@@ -239,6 +240,14 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->config_source, "/boot/config-test");
 	} else if (!strcmp(key, "config.x32")) {
 		f->config_x32 = tri(v);
+	} else if (!strcmp(key, "config.x32_disabled")) {
+		f->config_x32_disabled = tri(v);
+	} else if (!strcmp(key, "cmdline.x32")) {
+		/* y, n or yn: the values of syscall.x32= that occur */
+		f->cmdline_x32_on = strchr(v, 'y') != NULL;
+		f->cmdline_x32_off = strchr(v, 'n') != NULL;
+	} else if (!strcmp(key, "sysfs.x32")) {
+		f->sysfs_x32 = v[0];
 	} else if (!strcmp(key, "cmdline.ia32")) {
 		f->cmdline_ia32_off = !strcmp(v, "off");
 		f->cmdline_ia32_on = !strcmp(v, "on");
@@ -1063,6 +1072,78 @@ static const struct verdict_case cases[] = {
 	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:unknown",
 	  { "exec i386 native|enabled by ia32_emulation=on" } },
+	{ "CONFIG_X86_X32_ABI=y alone: x32 runs",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
+	  { "exec x32 native|CONFIG_X86_X32_ABI=y" } },
+	{ "Debian's CONFIG_X86_X32_DISABLED=y: x32 off without syscall.x32=y",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; config.x32_disabled=y; cmdline.x32=n",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no",
+	  { "exec x32 no|CONFIG_X86_X32_DISABLED=y: disabled by default; boot with syscall.x32=y" } },
+	{ "CONFIG_X86_X32_DISABLED=y with syscall.x32=y, even before a =n",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; config.x32_disabled=y; cmdline.x32=yn",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
+	  { "exec x32 native|enabled by syscall.x32=y" } },
+	{ "a patched kernel without X86_X32_DISABLED: syscall.x32=n disables",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; config.x32_disabled=n; cmdline.x32=yn",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no",
+	  { "exec x32 no|disabled by syscall.x32=n on the command line" } },
+	{ "a patched kernel without X86_X32_DISABLED and no syscall.x32=n",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; config.x32_disabled=n; cmdline.x32=y",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
+	  { "exec x32 native|CONFIG_X86_X32_ABI=y" } },
+	{ "syscall.x32=n means nothing to an unpatched kernel",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; cmdline.x32=n",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
+	  { "exec x32 native|CONFIG_X86_X32_ABI=y" } },
+	{ "the sysfs parameter's Y beats the config and command line",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=y; config.x32_disabled=y; sysfs.x32=Y",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386,x32 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:native",
+	  { "exec x32 native|x32 syscalls enabled (module/syscall/parameters/x32 is Y)" } },
+	{ "the sysfs parameter's N beats the config, even without one",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=unknown; cmdline.x32=y; sysfs.x32=N",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no",
+	  { "exec x32 no|x32 syscalls disabled (module/syscall/parameters/x32 is N)" } },
+	{ "CONFIG_X86_X32_ABI=n",
+	  AMD64_K "; userland=amd64; config.ia32=y; config.x32=n",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu docker-platform=linux/amd64 "
+	  "kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a libc=glibc "
+	  "kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64,i386 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:native,x32:no",
+	  { "exec x32 no|CONFIG_X86_X32_ABI=n" } },
 	/* ---- --assume / EXECSTATE_ASSUME */
 	{ "--assume armhf agreeing with the facts: overridden, no conflict",
 	  ARM64_K "; userland=armhf; assume=armhf",

@@ -193,6 +193,22 @@ if [ -e /bin/busybox-other ]; then
 	r other.task_state "$(execprobe /bin/nlprobe-other state 2>&1)"
 fi
 
+# x32 (amd64 only): whether the kernel execs a static x32 program and
+# serves its x32 syscalls (it prints "x32 ok"; execprobe prints the errno of
+# a refused execve), Debian's syscall.x32 parameter as the kernel reports
+# it, and the CLI's verdict and reason.
+if [ -e /bin/x32ok ]; then
+	rc x32.exec execprobe /bin/x32ok
+	rc x32.param cat /sys/module/syscall/parameters/x32
+	r x32.param.mode "$(stat -c %a /sys/module/syscall/parameters/x32 2>&1)"
+	if [ -x /bin/execstate ]; then
+		execstate check --target x32 >/dev/null 2>&1
+		r x32.check "$?"
+		r x32.reason "$(execstate 2>&1 | sed -n 's/^  x32  *//p')"
+		r x32.evidence "$(execstate 2>&1 | sed -n 's/^  sysfs\.syscall\.x32  *//p')"
+	fi
+fi
+
 # CPU hotplug: sysfs writes to cpuN/online return once the CPU is down or
 # up, including every cpuhp callback, so no waiting is needed in between.
 case " $PROBES " in

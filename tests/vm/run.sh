@@ -229,6 +229,16 @@ prep_userland() {
 			return
 		}
 	done
+	# A static x32 program for amd64 (tests/vm/x32ok.S): x32 on or off.
+	if [ "$debarch" = amd64 ]; then
+		{
+			as --x32 -o "$o/x32ok.o" "$vmdir/x32ok.S" &&
+				ld -m elf32_x86_64 -static -o "$o/x32ok" "$o/x32ok.o"
+		} >>"$log" 2>&1 || {
+			prep_err "userland-$debarch" "x32ok does not build with as --x32 (see $(shown "$log"))"
+			return
+		}
+	fi
 	if [ "$debarch" = amd64 ]; then
 		make -C "$top" cli O="$EXECSTATE_BUILD" >>"$log" 2>&1 &&
 			cp "$EXECSTATE_BUILD/execstate" "$o/execstate"
@@ -637,6 +647,7 @@ run_scenario() {
 	cp "$ko" "$dir/payload/lib/execstate.ko"
 	[ -n "$cpufault" ] && cp "$cpufault" "$dir/payload/lib/execstate_cpufault.ko"
 	cp "$user_ok/execprobe" "$user_ok/nlprobe" "$dir/payload/bin/"
+	[ -e "$user_ok/x32ok" ] && cp "$user_ok/x32ok" "$dir/payload/bin/"
 	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$dir/payload/bin/execstate"
 	if [ -n "$OTHER" ]; then
 		other_bin=$(cat "$prep/other-$OTHER.ok")
