@@ -163,14 +163,16 @@ static int put_facts(struct sk_buff *msg, const struct execstate_facts *facts,
 }
 
 /*
- * Sends the reply that @put fills into at most @size bytes of payload.  A
- * reply that does not fit is a bug in a *_size() function, not a condition
- * to recover from; it is checked against @size itself, because the slack
- * of the allocation would often make room for a forgotten attribute.
+ * The message of command @cmd that @put fills into at most @size bytes of
+ * payload: the reply to @info, or with @info NULL a message of no request
+ * (an event).  A message that does not fit is a bug in a *_size()
+ * function, not a condition to recover from; it is checked against @size
+ * itself, because the slack of the allocation would often make room for a
+ * forgotten attribute.
  */
-static int send_reply(struct genl_info *info, u8 cmd, size_t size,
-		      int (*put)(struct sk_buff *msg, const void *arg),
-		      const void *arg)
+static struct sk_buff *build_msg(struct genl_info *info, u8 cmd, size_t size,
+				 int (*put)(struct sk_buff *msg, const void *arg),
+				 const void *arg)
 {
 	struct sk_buff *msg;
 	void *hdr;
@@ -178,18 +180,32 @@ static int send_reply(struct genl_info *info, u8 cmd, size_t size,
 
 	msg = genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 
-	hdr = genlmsg_put_reply(msg, info, &execstate_family, 0, cmd);
+	if (info)
+		hdr = genlmsg_put_reply(msg, info, &execstate_family, 0, cmd);
+	else
+		hdr = genlmsg_put(msg, 0, 0, &execstate_family, 0, cmd);
 	err = hdr ? put(msg, arg) : -EMSGSIZE;
 	if (!err && msg->len > nlmsg_total_size(genlmsg_msg_size(size)))
 		err = -EMSGSIZE;
-	if (WARN_ONCE(err, "execstate: command %u reply exceeds %zu bytes\n",
+	if (WARN_ONCE(err, "execstate: command %u message exceeds %zu bytes\n",
 		      cmd, size)) {
 		nlmsg_free(msg);
-		return err;
+		return ERR_PTR(err);
 	}
 	genlmsg_end(msg, hdr);
+	return msg;
+}
+
+static int send_reply(struct genl_info *info, u8 cmd, size_t size,
+		      int (*put)(struct sk_buff *msg, const void *arg),
+		      const void *arg)
+{
+	struct sk_buff *msg = build_msg(info, cmd, size, put, arg);
+
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
 	return genlmsg_reply(msg, info);
 }
 
@@ -514,8 +530,10 @@ static size_t cpu_event_size(const struct cpu_event *e)
 		       string_size(e->r.online_cpulist));
 }
 
-static int put_cpu_event(struct sk_buff *msg, const struct cpu_event *e)
+static int put_cpu_event(struct sk_buff *msg, const void *arg)
 {
+	const struct cpu_event *e = arg;
+
 	if (nla_put_string(msg, EXECSTATE_A_EVENT, cpu_event_name(e)) ||
 	    nla_put_u32(msg, EXECSTATE_A_EVENT_CPU, e->cpu))
 		return -EMSGSIZE;
@@ -531,24 +549,11 @@ static int put_cpu_event(struct sk_buff *msg, const struct cpu_event *e)
  */
 static int send_cpu_event(const struct cpu_event *e)
 {
-	size_t size = cpu_event_size(e);
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
+	struct sk_buff *msg = build_msg(NULL, EXECSTATE_CMD_CPU_EVENT,
+					cpu_event_size(e), put_cpu_event, e);
 
-	msg = genlmsg_new(size, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put(msg, 0, 0, &execstate_family, 0,
-			  EXECSTATE_CMD_CPU_EVENT);
-	err = hdr ? put_cpu_event(msg, e) : -EMSGSIZE;
-	if (!err && msg->len > nlmsg_total_size(genlmsg_msg_size(size)))
-		err = -EMSGSIZE;
-	if (WARN_ONCE(err, "execstate: CPU event exceeds %zu bytes\n", size)) {
-		nlmsg_free(msg);
-		return err;
-	}
-	genlmsg_end(msg, hdr);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
 	return execstate_genlmsg_multicast_allns(&execstate_family, msg, 0,
 						 EXECSTATE_MCGRP_EVENTS);
 }
