@@ -40,12 +40,6 @@ void watch_print(FILE *out, const struct watch_event *e)
 	fputc('\n', out);
 }
 
-static void kv_or_null(struct json_writer *jw, const char *name, bool known, const char *s)
-{
-	json_name(jw, name);
-	json_string(jw, known ? s : NULL);
-}
-
 int watch_print_json(FILE *out, const struct watch_event *e)
 {
 	struct json_writer *jw = json_new(out, false);
@@ -59,12 +53,14 @@ int watch_print_json(FILE *out, const struct watch_event *e)
 		json_uint(jw, e->cpu);
 	else
 		json_null(jw);
-	kv_or_null(jw, "online_cpus", e->online_cpus[0], e->online_cpus);
-	kv_or_null(jw, "compat", e->has_facts, tristate_name(e->mf.compat));
-	kv_or_null(jw, "compat_reason", e->has_facts && e->mf.compat_reason[0],
-		   e->mf.compat_reason);
-	kv_or_null(jw, "aarch32_el0", has_aarch32_el0(e), e->mf.aarch32_el0);
-	kv_or_null(jw, "aarch32_el0_cpus", has_aarch32_el0(e), e->mf.aarch32_el0_cpus);
+	/* json_kv_string() writes null for NULL: what is not known */
+	json_kv_string(jw, "online_cpus", e->online_cpus[0] ? e->online_cpus : NULL);
+	json_kv_string(jw, "compat", e->has_facts ? tristate_name(e->mf.compat) : NULL);
+	json_kv_string(jw, "compat_reason", e->has_facts && e->mf.compat_reason[0] ?
+		       e->mf.compat_reason : NULL);
+	json_kv_string(jw, "aarch32_el0", has_aarch32_el0(e) ? e->mf.aarch32_el0 : NULL);
+	json_kv_string(jw, "aarch32_el0_cpus",
+		       has_aarch32_el0(e) ? e->mf.aarch32_el0_cpus : NULL);
 	json_object_end(jw);
 	return json_destroy(jw);
 }
