@@ -253,6 +253,20 @@ prep_userland() {
 	prep_ok "userland-$debarch" "$o"
 }
 
+# runtime_libs SYSROOT ROOT [TEST...]: the runtime libraries of SYSROOT,
+# those find(1) TESTs select, copied under ROOT with their paths; headers,
+# static archives, pkg-config files and gconv modules left out.
+runtime_libs() {
+	local sysroot=$1 root=$2
+	shift 2
+	(cd "$sysroot" && find lib* usr/lib \
+		\( -name gconv -o -name pkgconfig -o -name '*.a' \) -prune -o \
+		"$@" \( -type f -o -type l \) -print | cpio -pdm --quiet "$root")
+}
+
+# cpio_gz DIR: DIR as a gzip'd newc archive owned by root, on stdout.
+cpio_gz() { (cd "$1" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1); }
+
 # prep_base DEBARCH: the cached initramfs part with the userland: static
 # busybox as /bin/sh and /sbin/init, and the runtime libraries of the CLI
 # (the sysroot's, libc6 included) without headers, static archives, docs
@@ -269,7 +283,7 @@ prep_base() {
 				source "$top/scripts/debcache.sh"
 				# Rebuilt when the packages or this recipe change.
 				stamp="$(cat "$sysroot/.execstate-sysroot") $(deb_path "busybox-static:$debarch")
-$(declare -f prep_base | md5sum)"
+$(declare -f prep_base runtime_libs cpio_gz | md5sum)"
 				[ -s "$base" ] && [ "$(cat "$root.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
 				rm -rf "$root" "$base" && mkdir -p "$root" &&
 					deb_unpack "$root.busybox" "busybox-static:$debarch" &&
@@ -277,10 +291,8 @@ $(declare -f prep_base | md5sum)"
 						"$root/proc" "$root/sys" "$root/dev" "$root/tmp" &&
 					cp "$root.busybox/bin/busybox" "$root/bin/busybox" &&
 					ln -s busybox "$root/bin/sh" && ln -s ../bin/busybox "$root/sbin/init" &&
-					(cd "$sysroot" && find lib* usr/lib \
-						\( -name gconv -o -name pkgconfig -o -name '*.a' \) -prune -o \
-						\( -type f -o -type l \) -print | cpio -pdm --quiet "$root") &&
-					(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$base") &&
+					runtime_libs "$sysroot" "$root" &&
+					cpio_gz "$root" >"$base" &&
 					echo "$stamp" >"$root.stamp"
 			)
 	} >"$log" 2>&1 || {
@@ -337,16 +349,14 @@ prep_emulation() {
 				deb_update || exit 1
 				deb=$(deb_path "qemu-user-static:$debarch") || exit 1
 				stamp="$(cat "$sysroot/.execstate-sysroot") $deb
-$(declare -f prep_emulation | md5sum)"
+$(declare -f prep_emulation runtime_libs cpio_gz | md5sum)"
 				[ -s "$part" ] && [ "$(cat "$root.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
 				rm -rf "$root" "$part" && mkdir -p "$root" &&
 					dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$root" "${files[@]}" &&
-					(cd "$sysroot" && find lib* usr/lib \
-						\( -name gconv -o -name pkgconfig -o -name '*.a' \) -prune -o \
-						\( -path '*/arm-linux-gnueabihf/*' -o -name 'ld-linux-armhf.so.*' \) \
-						\( -type f -o -type l \) -print | cpio -pdm --quiet "$root") &&
+					runtime_libs "$sysroot" "$root" \
+						\( -path '*/arm-linux-gnueabihf/*' -o -name 'ld-linux-armhf.so.*' \) &&
 					[ -e "$root/lib/ld-linux-armhf.so.3" ] &&
-					(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$part") &&
+					cpio_gz "$root" >"$part" &&
 					echo "$stamp" >"$root.stamp"
 			)
 	} >"$log" 2>&1 || {
@@ -662,7 +672,7 @@ run_scenario() {
 	fi
 	initrd=$dir/initrd.cpio.gz
 	cat "$base" ${emulation_part:+"$emulation_part"} >"$initrd"
-	(cd "$dir/payload" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >>"$initrd")
+	cpio_gz "$dir/payload" >>"$initrd"
 
 	log=$logs/$s.console.log
 	{
