@@ -270,10 +270,12 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 		s = map;
 	else if ((s = memmem(map, len, needle, n)))
 		s++;
-	while (s && ret < 0) {
+	while (s) {
 		const char *eol = s + n - 2;
 
 		ret = stanza_field(eol + 1, end, field, buf, size);
+		if (ret >= 0)
+			break;	/* the rest of the file is not searched, nor paged in */
 		s = memmem(eol, end - eol, needle, n);
 		if (s)
 			s++;
