@@ -20,6 +20,7 @@
 
 #include "execstate.h"
 #include "gzstream.h"
+#include "kcache.h"
 #include "lines.h"
 
 #define EM_386 3
@@ -349,11 +350,20 @@ static bool try_config(const struct paths *p, enum path_base base, const char *r
 	return ok;
 }
 
-static void collect_config(const struct paths *p, struct facts *f)
+/*
+ * The running kernel's config, from the per-boot cache (kcache.h) when the
+ * output shows no evidence (whose lines name the file itself), else read
+ * and then cached for the runs after.
+ */
+static void collect_config(const struct paths *p, const struct collect_opts *o,
+			   struct facts *f)
 {
-	char rel[128];
+	bool cacheable = p->live_kernel && p->live_root;
+	char rel[128] = "";
 	bool found;
 
+	if (cacheable && o->skip_evidence && kcache_load(p, f))
+		goto found;
 	found = try_config(p, PATH_PROCFS, "config.gz", "config.gz under procfs", f);
 	if (!found && f->kernel_release[0]) {
 		snprintf(rel, sizeof(rel), "boot/config-%s", f->kernel_release);
@@ -368,6 +378,9 @@ static void collect_config(const struct paths *p, struct facts *f)
 	}
 	if (!found)
 		return;
+	if (cacheable)
+		kcache_store(p, f, rel);
+found:
 	if (f->config_compat != TRI_UNKNOWN)
 		evidence_add(f, "config.COMPAT", f->config_source, "%s",
 			     f->config_compat == TRI_YES ? "y" : "n");
@@ -929,7 +942,7 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	    f->mod.page_size && f->mod.kernel_machine[0] && strcmp(f->mod.kernel_machine, "x86_64"))
 		want &= ~FACTS_CONFIG;
 	if (want & FACTS_CONFIG)
-		collect_config(p, f);
+		collect_config(p, o, f);
 	if (want & FACTS_PAGE_SIZE)
 		collect_page_size(p, f);
 	if (want & FACTS_CMDLINE)

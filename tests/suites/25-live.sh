@@ -227,6 +227,75 @@ assert doc["auxv"]["execfd"] == ("O" in sys.argv[3]), doc' \
 		bash -c '[ "$(cat "$1")" = "$(cat "$2")" ]' _ "$tmp/ns/pid" "$tmp/ns/pid-from-armhf"
 fi
 
+# ---------------------------------------------------------------- config cache
+# The per-boot cache of the kernel config's facts (userspace/kcache.h), in a
+# directory of this test's own: written by the first run, read instead of
+# the config by the next, believed only when this boot made it, its owner
+# alone can write it and it is a plain file; never for the evidence outputs.
+rt=$tmp/runtime
+kc=$rt/kconfig
+plain=$(EXECSTATE_RUNTIME_DIR='' "$cli" --shell)
+first=$(EXECSTATE_RUNTIME_DIR=$rt "$cli" --shell)
+check "--shell says the same with the config cache as without it" [ "$plain" = "$first" ]
+if [ -e /proc/config.gz ] || [ -e "/boot/config-$(uname -r)" ]; then
+	check "the first run wrote $kc, of this boot" \
+		grep -qx "boot_id $(cat /proc/sys/kernel/random/boot_id)" "$kc"
+	check "the cache is root's (or this user's) and writable by no one else" \
+		bash -c '[ "$(stat -c "%u %a" "$1")" = "$(id -u) 644" ]' _ "$kc"
+	second=$(EXECSTATE_RUNTIME_DIR=$rt "$cli" --shell)
+	check "the second run, from the cache, prints the same --shell" [ "$plain" = "$second" ]
+	check "--make the same from the cache" \
+		bash -c 'diff <(EXECSTATE_RUNTIME_DIR= "$1" --make) <(EXECSTATE_RUNTIME_DIR="$2" "$1" --make)' _ "$cli" "$rt"
+	if command -v strace >/dev/null; then
+		EXECSTATE_RUNTIME_DIR=$rt strace -f -e trace=openat -o "$tmp/kc.trace" "$cli" --shell >/dev/null
+		check "from the cache, neither the kernel config nor zlib is opened" \
+			bash -c '! grep -E "config\.gz|/boot/config-|libz\.so" "$1" && grep -q "runtime/kconfig" "$1"' _ "$tmp/kc.trace"
+		EXECSTATE_RUNTIME_DIR='' strace -f -e trace=openat,mkdir -o "$tmp/kc-off.trace" "$cli" --shell >/dev/null
+		check "EXECSTATE_RUNTIME_DIR= turns the cache off: reads the config, writes nothing" \
+			bash -c 'grep -qE "config\.gz|/boot/config-" "$1" && ! grep -qE "kconfig|mkdir" "$1"' _ "$tmp/kc-off.trace"
+	else
+		missing "the cached run opens no config" "strace"
+	fi
+	# A planted cache is believed: IA32_EMULATION turned over turns i386 over.
+	if [[ " $(EXECSTATE_RUNTIME_DIR='' "$cli" get native-abis) " == *" i386 "* ]]; then
+		flip='s/^IA32_EMULATION y$/IA32_EMULATION n/'
+		want_i386=no
+	else
+		flip='s/^IA32_EMULATION .$/IA32_EMULATION y/; s/^IA32_EMULATION_DEFAULT_DISABLED y$/IA32_EMULATION_DEFAULT_DISABLED n/'
+		want_i386=yes
+	fi
+	has_i386() { [[ $(EXECSTATE_RUNTIME_DIR=$rt "$cli" get native-abis) == *i386* ]] && echo yes || echo no; }
+	cp "$kc" "$tmp/kconfig.good"
+	sed "$flip" "$tmp/kconfig.good" >"$tmp/kconfig.flip"
+	install -m 644 "$tmp/kconfig.flip" "$kc"
+	if grep -q '^IA32_EMULATION' "$tmp/kconfig.good" && ! cmp -s "$tmp/kconfig.good" "$tmp/kconfig.flip" &&
+		! grep -q 'ia32_emulation=' /proc/cmdline; then
+		check "a valid cache of this boot is what get native-abis goes by (i386: $want_i386)" \
+			[ "$(has_i386)" = "$want_i386" ]
+		check "the report (with evidence) reads the config itself, whatever the cache says" \
+			bash -c '[ "$(EXECSTATE_RUNTIME_DIR="$2" "$1" --json | python3 -c "import json,sys; print(any(e[\"abi\"] == \"i386\" and e[\"status\"] == \"native\" for e in json.load(sys.stdin)[\"execution\"]))")" = "$3" ]' \
+			_ "$cli" "$rt" "$([ "$want_i386" = yes ] && echo False || echo True)"
+		chmod 664 "$kc"
+		check "the same file writable by its group is ignored" [ "$(has_i386)" != "$want_i386" ]
+		sed 's/^boot_id .*/boot_id 00000000-0000-0000-0000-000000000000/' "$tmp/kconfig.flip" >"$kc"
+		chmod 644 "$kc"
+		check "the same file of another boot is ignored" [ "$(has_i386)" != "$want_i386" ]
+		rm -f "$kc"
+		ln -s "$tmp/kconfig.flip" "$kc"
+		check "a symbolic link in its place is ignored" [ "$(has_i386)" != "$want_i386" ]
+		rm -f "$kc"
+		mkfifo "$kc"
+		check "a FIFO in its place is ignored, without blocking" \
+			timeout 10 bash -c '[ "$(EXECSTATE_RUNTIME_DIR="$2" "$1" get native-abis)" = "$3" ]' \
+			_ "$cli" "$rt" "$(EXECSTATE_RUNTIME_DIR='' "$cli" get native-abis)"
+		rm -f "$kc"
+	else
+		skip "a planted cache is believed" "IA32 fixed by ia32_emulation= on the command line"
+	fi
+else
+	check "no kernel config on this machine: nothing cached" [ ! -e "$kc" ]
+fi
+
 # ---------------------------------------------------------------- prometheus
 $cli --prometheus >"$tmp/live.prom"
 if command -v promtool >/dev/null; then
