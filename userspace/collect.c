@@ -888,6 +888,12 @@ static void collect_page_size(const struct paths *p, struct facts *f)
 }
 
 /* Whether init, sh or env is an ELF file of known ABI: the verdict's basis. */
+static void collect_cpu(const struct paths *p, struct facts *f)
+{
+	collect_cpuinfo(p, f);
+	collect_cpu_sysfs(p, f);
+}
+
 static bool userland_abi_known(const struct facts *f)
 {
 	for (int i = BIN_INIT; i < BIN_LOADER; i++)
@@ -899,6 +905,7 @@ static bool userland_abi_known(const struct facts *f)
 void collect_all(const struct paths *p, const struct collect_opts *o, struct facts *f)
 {
 	unsigned int want = o->facts ? o->facts : FACTS_ALL;
+	bool cpu_later;
 
 	/* A recorded kernel's page size, without the module, is in its config. */
 	if (want & FACTS_PAGE_SIZE)
@@ -929,10 +936,18 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 		want |= FACTS_SELF;
 		collect_module(p, o, want, f);
 	}
-	if (want & FACTS_CPU) {
-		collect_cpuinfo(p, f);
-		collect_cpu_sysfs(p, f);
-	}
+	/*
+	 * What the CPU is matters to an ARM kernel's 32-bit ABIs and to a
+	 * 32-bit x86 kernel; under a 64-bit x86 kernel only the evidence shows
+	 * it.  The outputs without evidence wait for the kernel's own machine
+	 * (sys/kernel/arch: uname(2) may be qemu-user's) and skip /proc/cpuinfo
+	 * there, which the kernel formats anew for every CPU on every read.
+	 */
+	cpu_later = (want & FACTS_CPU) && o->skip_evidence;
+	if (cpu_later)
+		want |= FACTS_SELF;
+	else if (want & FACTS_CPU)
+		collect_cpu(p, f);
 	/*
 	 * execstate.ko's compat and page size answer what the config would:
 	 * all but x32, which only x86-64 has.  The reports show the config's
@@ -951,6 +966,8 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 		collect_binfmt(p, f);
 	if (want & FACTS_SELF)
 		selfexec_collect(p, f);
+	if (cpu_later && strcmp(f->kernel_machine, "x86_64"))
+		collect_cpu(p, f);
 	if (want & FACTS_USERLAND) {
 		collect_userland(p, f);
 		collect_container(p, f);
