@@ -653,16 +653,17 @@ static void describe_bin(struct facts *f, const char *role, struct userland_bin 
 void read_bin(const struct paths *p, enum path_base base, const char *rel,
 	      const char *shown, struct userland_bin *b)
 {
+	struct stat st;
 	int fd;
 
 	copy(b->path, sizeof(b->path), rel);
 	copy(b->shown, sizeof(b->shown), shown);
-	fd = path_open(p, base, rel, O_RDONLY);
+	fd = path_open_stat(p, base, rel, O_RDONLY, &st);
 	if (fd < 0) {
 		b->err = fd;
 		return;
 	}
-	b->err = elf_parse_fd(fd, &b->elf);
+	b->err = elf_parse_fd_stat(fd, &st, &b->elf);
 	close(fd);
 }
 

@@ -654,18 +654,26 @@ int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info)
 	return elf_parse(&src, info);
 }
 
-int elf_parse_fd(int fd, struct elf_info *info)
+int elf_parse_fd_stat(int fd, const struct stat *st, struct elf_info *info)
 {
 	struct elf_src src = { .buf = NULL, .fd = fd };
-	struct stat st;
 
 	info_reset(info);
-	if (fstat(fd, &st) < 0)
-		return -errno;
-	if (!S_ISREG(st.st_mode))
-		return S_ISDIR(st.st_mode) ? -EISDIR : -ENOEXEC;
-	src.size = (uint64_t)st.st_size;
+	if (!S_ISREG(st->st_mode))
+		return S_ISDIR(st->st_mode) ? -EISDIR : -ENOEXEC;
+	src.size = (uint64_t)st->st_size;
 	return elf_parse(&src, info);
+}
+
+int elf_parse_fd(int fd, struct elf_info *info)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0) {
+		info_reset(info);
+		return -errno;
+	}
+	return elf_parse_fd_stat(fd, &st, info);
 }
 
 unsigned int elf_arm_eabi_version(const struct elf_info *info)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #define ELF_INTERP_MAX 256
 
@@ -54,6 +55,8 @@ int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info);
  * errnos from the read itself.
  */
 int elf_parse_fd(int fd, struct elf_info *info);
+/* The same for a file whose fstat() the caller has: *st. */
+int elf_parse_fd_stat(int fd, const struct stat *st, struct elf_info *info);
 
 /* ARM EABI version from e_flags (EF_ARM_EABIMASK >> 24), 0 for none. */
 unsigned int elf_arm_eabi_version(const struct elf_info *info);

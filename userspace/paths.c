@@ -163,11 +163,11 @@ int path_build(const struct paths *p, enum path_base base, const char *rel,
 	return 0;
 }
 
-int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)
+int path_open_stat(const struct paths *p, enum path_base base, const char *rel, int flags,
+		   struct stat *st)
 {
 	char path[PATH_MAX];
 	int err = path_build(p, base, rel, path, sizeof(path));
-	struct stat st;
 	int fd;
 
 	if (err)
@@ -183,20 +183,31 @@ int path_open(const struct paths *p, enum path_base base, const char *rel, int f
 		return -errno;
 	if (flags & O_DIRECTORY)
 		return fd;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err = fstat(fd, &st) < 0 ? -errno : S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	if (fstat(fd, st) < 0)
+		err = -errno;
+	else if (!S_ISREG(st->st_mode))
+		err = S_ISDIR(st->st_mode) ? -EISDIR : -EINVAL;
+	if (err) {
 		close(fd);
 		return err;
 	}
+	/* F_SETFL sets just the status flags (O_NONBLOCK...): one call, no F_GETFL. */
 	if (!(flags & O_NONBLOCK))
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		fcntl(fd, F_SETFL, flags);
 	return fd;
+}
+
+int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)
+{
+	struct stat st;
+
+	return path_open_stat(p, base, rel, flags, &st);
 }
 
 FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
 {
-	int fd = path_open(p, base, rel, O_RDONLY);
 	struct stat st;
+	int fd = path_open_stat(p, base, rel, O_RDONLY, &st);
 	FILE *f;
 
 	if (fd < 0) {
@@ -204,7 +215,7 @@ FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
 		return NULL;
 	}
 	/* Line-by-line readers stop at a size no real status file reaches. */
-	if (fstat(fd, &st) == 0 && st.st_size > PATH_FOPEN_MAX) {
+	if (st.st_size > PATH_FOPEN_MAX) {
 		close(fd);
 		errno = EFBIG;
 		return NULL;
@@ -252,10 +263,10 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 		buf[0] = '\0';
 	if (n >= sizeof(needle))
 		return -ENAMETOOLONG;
-	fd = path_open(p, base, rel, O_RDONLY);
+	fd = path_open_stat(p, base, rel, O_RDONLY, &st);
 	if (fd < 0)
 		return fd;
-	if (fstat(fd, &st) < 0 || st.st_size == 0 || st.st_size > PATH_FOPEN_MAX) {
+	if (st.st_size == 0 || st.st_size > PATH_FOPEN_MAX) {
 		close(fd);
 		return st.st_size > PATH_FOPEN_MAX ? -EFBIG : -ENOENT;
 	}

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 enum path_base { PATH_ROOT, PATH_SYSFS, PATH_PROCFS };
@@ -39,6 +40,9 @@ int path_build(const struct paths *p, enum path_base base, const char *rel,
  * file is expected).
  */
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags);
+/* The same, with the open file's fstat() in *st (not for O_DIRECTORY). */
+int path_open_stat(const struct paths *p, enum path_base base, const char *rel, int flags,
+		   struct stat *st);
 /* fopen(3) the same; NULL with errno EFBIG for a file over 256 MiB. */
 FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel);
 /*
