@@ -195,25 +195,40 @@ static bool parse_auxv(const unsigned char *buf, size_t len, unsigned int width,
 	return false;
 }
 
-static void read_auxv(const struct paths *p, const char *task, unsigned int elf_class,
-		      struct pid_report *r)
-{
+/* PID/auxv's contents, up to AUXV_MAX bytes: -1 not read. */
+struct auxv_buf {
 	unsigned char buf[AUXV_MAX];
+	ssize_t len;
+};
+
+static void read_auxv_fd(int fd, struct auxv_buf *a)
+{
+	ssize_t got;
+
+	a->len = 0;
+	while (a->len < (ssize_t)sizeof(a->buf) &&
+	       (got = read(fd, a->buf + a->len, sizeof(a->buf) - a->len)) > 0)
+		a->len += got;
+}
+
+/* From @a when the proof's open file was read, else from a new open. */
+static void read_auxv(const struct paths *p, const char *task, unsigned int elf_class,
+		      struct auxv_buf *a, struct pid_report *r)
+{
 	unsigned int first = elf_class == 32 ? 4 : 8;
 	char rel[64];
-	size_t len = 0;
-	ssize_t got;
 	int fd;
 
-	snprintf(rel, sizeof(rel), "%s/auxv", task);
-	fd = path_open(p, PATH_PROCFS, rel, O_RDONLY);
-	if (fd < 0)
-		return;
-	while (len < sizeof(buf) && (got = read(fd, buf + len, sizeof(buf) - len)) > 0)
-		len += got;
-	close(fd);
-	if (!parse_auxv(buf, len, first, r))
-		parse_auxv(buf, len, 12 - first, r);
+	if (a->len < 0) {
+		snprintf(rel, sizeof(rel), "%s/auxv", task);
+		fd = path_open(p, PATH_PROCFS, rel, O_RDONLY);
+		if (fd < 0)
+			return;
+		read_auxv_fd(fd, a);
+		close(fd);
+	}
+	if (!parse_auxv(a->buf, a->len, first, r))
+		parse_auxv(a->buf, a->len, 12 - first, r);
 }
 
 /*
@@ -346,7 +361,7 @@ static void inspect_guest(const struct paths *p, const char *task, struct pid_re
  * and refuses unless @pid is this process.
  */
 static int ask_kernel(const struct paths *p, pid_task_query *ask, const char *task,
-		      pid_t pid, struct task_facts *tf)
+		      pid_t pid, struct task_facts *tf, struct auxv_buf *a)
 {
 	char rel[64];
 	int fd, err;
@@ -358,8 +373,11 @@ static int ask_kernel(const struct paths *p, pid_task_query *ask, const char *ta
 	if (fd == -ENOENT || fd == -ESRCH)
 		return -ESRCH;
 	err = ask(pid, fd < 0 ? -1 : fd, tf);
-	if (fd >= 0)
+	if (fd >= 0) {
+		/* The proof's own file: the auxv of the very mm the kernel judged. */
+		read_auxv_fd(fd, a);
 		close(fd);
+	}
 	return err;
 }
 
@@ -367,6 +385,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *a
 		struct pid_report *r)
 {
 	static struct userland_bin exe, guest;
+	struct auxv_buf auxv = { .len = -1 };
 	struct task_facts tf;
 	const struct binfmt_entry *emu;
 	char task[16], cmdline[4096];
@@ -383,7 +402,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *a
 	if (!path_exists(p, PATH_PROCFS, task))
 		return -ESRCH;
 	if (ask) {
-		err = ask_kernel(p, ask, task, pid, &tf);
+		err = ask_kernel(p, ask, task, pid, &tf, &auxv);
 		if (err == -ESRCH || err == -EACCES)
 			return err;
 		/* Any other refusal leaves the answer to procfs. */
@@ -412,7 +431,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *a
 		copy(r->kernel_state, sizeof(r->kernel_state), task_state_of_abi(r->abi));
 		read_personality(p, task, r);
 	}
-	read_auxv(p, task, exe.err ? 0 : exe.elf.elf_class, r);
+	read_auxv(p, task, exe.err ? 0 : exe.elf.elf_class, &auxv, r);
 
 	argc = read_cmdline(p, task, cmdline, sizeof(cmdline), args, 2);
 	emu = find_emulator(p, bf, task, r->exe, argc ? args[0] : NULL);
