@@ -12,7 +12,7 @@ report=$build/coverage/coverage.tsv
 mkdir -p "$build/test-logs"
 min=95
 required=(userspace/abi.c userspace/collect.c userspace/ecosys.c userspace/elf.c userspace/fileinfo.c
-	  userspace/container.c userspace/json.c userspace/verdict.c userspace/watch.c)
+	  userspace/container.c userspace/json.c userspace/kcache.c userspace/verdict.c userspace/watch.c)
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() { n=$((n + 1)); echo "not ok $n - $*"; }
