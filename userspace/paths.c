@@ -199,8 +199,22 @@ int path_open_stat(const struct paths *p, enum path_base base, const char *rel, 
 
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)
 {
+	char path[PATH_MAX];
 	struct stat st;
+	int fd, err;
 
+	/*
+	 * This kernel's own procfs and sysfs hold no FIFOs or devices (a
+	 * recorded tree given as --procfs or --sysfs may): their files are
+	 * opened as they are, without the fstat() and fcntl() of the others.
+	 */
+	if (base != PATH_ROOT && p->live_kernel && !(flags & O_DIRECTORY)) {
+		err = path_build(p, base, rel, path, sizeof(path));
+		if (err)
+			return err;
+		fd = open(path, flags | O_CLOEXEC | O_NOCTTY);
+		return fd < 0 ? -errno : fd;
+	}
 	return path_open_stat(p, base, rel, flags, &st);
 }
 
