@@ -44,11 +44,24 @@
 
 #define ARM_ATTRIBUTES_NAME	".ARM.attributes"
 
+/*
+ * The first bytes of a file, read with one pread(): the ELF header, the
+ * program headers and PT_INTERP's string lie there in any real executable.
+ */
+#define ELF_HEAD_MAX		4096
+
+struct elf_head {
+	unsigned char buf[ELF_HEAD_MAX];
+	size_t len;
+	bool tried;
+};
+
 /* Where the bytes come from: a memory image or an open file. */
 struct elf_src {
 	const unsigned char *buf;	/* NULL when reading from fd */
 	int fd;
 	uint64_t size;
+	struct elf_head *head;		/* with fd: the file's first bytes, or NULL */
 };
 
 struct elf_file {
@@ -69,6 +82,25 @@ static int src_read(const struct elf_src *src, uint64_t off, size_t len, void *d
 
 	if (src->buf) {
 		memcpy(p, src->buf + off, len);
+		return 0;
+	}
+	if (src->head && !src->head->tried) {
+		struct elf_head *h = src->head;
+		size_t want = src->size < ELF_HEAD_MAX ? (size_t)src->size : ELF_HEAD_MAX;
+		ssize_t n;
+
+		h->tried = true;
+		while (h->len < want) {
+			n = pread(src->fd, h->buf + h->len, want - h->len, (off_t)h->len);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;	/* what could not be read is read below, or fails there */
+			h->len += (size_t)n;
+		}
+	}
+	if (src->head && off <= src->head->len && len <= src->head->len - off) {
+		memcpy(p, src->head->buf + off, len);
 		return 0;
 	}
 	while (len > 0) {
@@ -656,7 +688,11 @@ int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info)
 
 int elf_parse_fd_stat(int fd, const struct stat *st, struct elf_info *info)
 {
-	struct elf_src src = { .buf = NULL, .fd = fd };
+	static struct elf_head head;
+	struct elf_src src = { .buf = NULL, .fd = fd, .head = &head };
+
+	head.len = 0;
+	head.tried = false;
 
 	info_reset(info);
 	if (!S_ISREG(st->st_mode))

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <linux/elf.h>
@@ -651,6 +652,53 @@ static void test_interp_lengths(void **state)
 	}
 }
 
+/*
+ * elf_parse_fd() reads a file's first 4 KiB at once and the rest where it
+ * lies: program headers and a PT_INTERP inside that head, across its end
+ * and beyond it, in files shorter and longer than it, must read as
+ * elf_parse_buffer() reads the same bytes.
+ */
+static void test_fd_head(void **state)
+{
+	static const size_t interp_at[] = { 84, 4000, 4090, 4096, 5000, 9000 };
+	static unsigned char img[12288];
+	const char *want = "/lib/ld-linux-armhf.so.3";
+	struct elf_info by_fd, by_buf;
+	size_t n = strlen(want) + 1;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(interp_at) / sizeof(interp_at[0]); i++) {
+		/* Program headers in the head, or (for the last two) past it. */
+		size_t ph = interp_at[i] >= 5000 ? interp_at[i] - 64 : 52;
+		size_t size = interp_at[i] + n + (i % 2 ? 0 : 3000);
+		int fd, ret;
+
+		memset(img, 0, sizeof(img));
+		memcpy(img, "\177ELF\1\1\1", 7);
+		put(img + 16, ET_EXEC, 2, false);
+		put(img + 18, EM_ARM_, 2, false);
+		put(img + 20, EV_CURRENT, 4, false);
+		put(img + 28, (uint32_t)ph, 4, false);
+		put(img + 42, 32, 2, false);
+		put(img + 44, 1, 2, false);
+		put(img + ph, PT_INTERP, 4, false);
+		put(img + ph + 4, (uint32_t)interp_at[i], 4, false);
+		put(img + ph + 16, (uint32_t)n, 4, false);
+		memcpy(img + interp_at[i], want, n);
+		assert_true(size <= sizeof(img));
+		fd = memfd_create("test_elf", MFD_CLOEXEC);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, img, size), (ssize_t)size);
+		ret = elf_parse_fd(fd, &by_fd);
+		close(fd);
+		assert_int_equal(elf_parse_buffer(img, size, &by_buf), ret);
+		if (ret)
+			fail_msg("PT_INTERP at %zu of %zu bytes: %d", interp_at[i], size, ret);
+		assert_string_equal(by_fd.interp, want);
+		assert_memory_equal(&by_fd, &by_buf, sizeof(by_buf));
+	}
+}
+
 static void test_names(void **state)
 {
 	static const char *const arch[] = {
@@ -801,6 +849,7 @@ int main(void)
 	ADD("elf attributes need EM_ARM and the section name", test_attr_needs_arm_and_name, NULL);
 	ADD("elf header edge cases", test_header_edges, NULL);
 	ADD("elf PT_INTERP lengths", test_interp_lengths, NULL);
+	ADD("elf read through a file: its first 4 KiB at once, the rest where it lies", test_fd_head, NULL);
 	ADD("elf extended section numbering", test_extended_numbering, NULL);
 	ADD("elf Tag_CPU_arch, Tag_FP_arch and machine names", test_names, NULL);
 	ADD("elf ARM e_flags helpers", test_arm_helpers, NULL);
