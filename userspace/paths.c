@@ -158,8 +158,16 @@ int path_build(const struct paths *p, enum path_base base, const char *rel,
 		rel++;
 	if (base == PATH_ROOT && !p->live_root)
 		return resolve_in_root(dir, rel, buf, size);
-	if (snprintf(buf, size, "%s/%s", strcmp(dir, "/") ? dir : "", rel) >= (int)size)
-		return -ENAMETOOLONG;
+	/* DIR/REL ("/REL" for "/"), without snprintf(): every read comes here. */
+	{
+		size_t d = strcmp(dir, "/") ? strlen(dir) : 0, r = strlen(rel);
+
+		if (d + 1 + r >= size)
+			return -ENAMETOOLONG;
+		memcpy(buf, dir, d);
+		buf[d] = '/';
+		memcpy(buf + d + 1, rel, r + 1);
+	}
 	return 0;
 }
 
