@@ -837,8 +837,23 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 	 * exec-mode and the evidence use it: get, check and the other keys
 	 * neither load libnl nor talk netlink for it.
 	 */
-	if (p->live_kernel && m->abi_version >= 2 && (want & FACTS_TASK))
-		modfacts_read_task(m);
+	if (p->live_kernel && m->abi_version >= 2 && (want & FACTS_TASK)) {
+		/*
+		 * A uname(2) that does not fit the module's kernel is an
+		 * emulator's: qemu-user refuses generic netlink sockets
+		 * (EPROTONOSUPPORT), so the CLI does not try, and says why.
+		 */
+		if (m->kernel_machine[0] &&
+		    !selfexec_uname_fits(f->kernel_machine, m->kernel_machine,
+					 f->have_personality &&
+					 (f->personality & PER_MASK) == PER_LINUX32))
+			evidence_add(f, "module.task_state", "not asked",
+				     "uname(2) says %s, execstate.ko says the kernel is %s: this "
+				     "process is emulated, and qemu-user carries no generic netlink",
+				     f->kernel_machine, m->kernel_machine);
+		else
+			modfacts_read_task(m);
+	}
 	evidence_add(f, "module.abi_version", src, "%u", m->abi_version);
 	evidence_add(f, "module.kernel_machine", src, "%s", m->kernel_machine);
 	evidence_add(f, "module.kernel_bits", src, "%u", m->kernel_bits);

@@ -54,7 +54,7 @@ static const char *const compat_uts[][2] = {
 	{ "parisc64", "parisc" },
 };
 
-static bool uname_fits(const char *uname_m, const char *kernel, bool linux32)
+bool selfexec_uname_fits(const char *uname_m, const char *kernel, bool linux32)
 {
 	if (!strcmp(uname_m, kernel))
 		return true;
@@ -137,7 +137,7 @@ void selfexec_collect(const struct paths *p, struct facts *f)
 	if (s->kernel_arch[0])
 		evidence_add(f, "kernel.arch", "sys/kernel/arch", "%s", s->kernel_arch);
 	if (s->kernel_arch[0] && s->uname_machine[0] &&
-	    !uname_fits(s->uname_machine, s->kernel_arch,
+	    !selfexec_uname_fits(s->uname_machine, s->kernel_arch,
 			f->have_personality && (f->personality & PER_MASK) == PER_LINUX32)) {
 		/* qemu-user's uname: the verdict must describe the real kernel. */
 		s->uname_emulated = true;
@@ -188,7 +188,7 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 				 "execstate.ko sees this %s process as %s, not %s: the kernel runs "
 				 "an emulator", s->abi->name, f->mod.task_state, want);
 	} else if (s->uname_machine[0] && f->mod.present && f->mod.kernel_machine[0] &&
-		   !uname_fits(s->uname_machine, f->mod.kernel_machine,
+		   !selfexec_uname_fits(s->uname_machine, f->mod.kernel_machine,
 			       f->have_personality && (f->personality & PER_MASK) == PER_LINUX32)) {
 		/*
 		 * The module's kernel machine is init_uts_ns's, read through
