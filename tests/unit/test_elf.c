@@ -619,6 +619,26 @@ static void test_extended_numbering(void **state)
 	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
 }
 
+/*
+ * A zeroed ELF32 ARM executable image of @size bytes whose one program
+ * header, at @ph, is a PT_INTERP of @n bytes at @interp (its bytes are the
+ * caller's to write).
+ */
+static void interp_image(unsigned char *img, size_t size, size_t ph, size_t interp, size_t n)
+{
+	memset(img, 0, size);
+	memcpy(img, "\177ELF\1\1\1", 7);
+	put(img + 16, ET_EXEC, 2, false);
+	put(img + 18, EM_ARM_, 2, false);
+	put(img + 20, EV_CURRENT, 4, false);
+	put(img + 28, (uint32_t)ph, 4, false);
+	put(img + 42, 32, 2, false);
+	put(img + 44, 1, 2, false);
+	put(img + ph, PT_INTERP, 4, false);
+	put(img + ph + 4, (uint32_t)interp, 4, false);
+	put(img + ph + 16, (uint32_t)n, 4, false);
+}
+
 /* A PT_INTERP longer than the buffer, and one of exactly its size. */
 static void test_interp_lengths(void **state)
 {
@@ -631,17 +651,7 @@ static void test_interp_lengths(void **state)
 	for (n = 1; n <= ELF_INTERP_MAX + 1; n++) {
 		int ret, want;
 
-		memset(img, 0, sizeof(img));
-		memcpy(img, "\177ELF\1\1\1", 7);
-		put(img + 16, ET_EXEC, 2, false);
-		put(img + 18, EM_ARM_, 2, false);
-		put(img + 20, EV_CURRENT, 4, false);
-		put(img + 28, (uint32_t)ph, 4, false);
-		put(img + 42, 32, 2, false);
-		put(img + 44, 1, 2, false);
-		put(img + ph, PT_INTERP, 4, false);
-		put(img + ph + 4, (uint32_t)interp, 4, false);
-		put(img + ph + 16, (uint32_t)n, 4, false);
+		interp_image(img, sizeof(img), ph, interp, n);
 		memset(img + interp, '/', n - 1);
 		ret = elf_parse_buffer(img, interp + n, &info);
 		want = n < 2 ? -EBADMSG : n > ELF_INTERP_MAX ? -ENAMETOOLONG : 0;
@@ -673,17 +683,7 @@ static void test_fd_head(void **state)
 		size_t size = interp_at[i] + n + (i % 2 ? 0 : 3000);
 		int fd, ret;
 
-		memset(img, 0, sizeof(img));
-		memcpy(img, "\177ELF\1\1\1", 7);
-		put(img + 16, ET_EXEC, 2, false);
-		put(img + 18, EM_ARM_, 2, false);
-		put(img + 20, EV_CURRENT, 4, false);
-		put(img + 28, (uint32_t)ph, 4, false);
-		put(img + 42, 32, 2, false);
-		put(img + 44, 1, 2, false);
-		put(img + ph, PT_INTERP, 4, false);
-		put(img + ph + 4, (uint32_t)interp_at[i], 4, false);
-		put(img + ph + 16, (uint32_t)n, 4, false);
+		interp_image(img, sizeof(img), ph, interp_at[i], n);
 		memcpy(img + interp_at[i], want, n);
 		assert_true(size <= sizeof(img));
 		fd = memfd_create("test_elf", MFD_CLOEXEC);
