@@ -843,10 +843,7 @@ static void collect_module(const struct paths *p, const struct collect_opts *o,
 		 * emulator's: qemu-user refuses generic netlink sockets
 		 * (EPROTONOSUPPORT), so the CLI does not try, and says why.
 		 */
-		if (m->kernel_machine[0] &&
-		    !selfexec_uname_fits(f->kernel_machine, m->kernel_machine,
-					 f->have_personality &&
-					 (f->personality & PER_MASK) == PER_LINUX32))
+		if (m->kernel_machine[0] && !selfexec_uname_fits(f, f->kernel_machine, m->kernel_machine))
 			evidence_add(f, "module.task_state", "not asked",
 				     "uname(2) says %s, execstate.ko says the kernel is %s: this "
 				     "process is emulated, and qemu-user carries no generic netlink",
@@ -903,13 +900,13 @@ static void collect_page_size(const struct paths *p, struct facts *f)
 		evidence_add(f, "kernel.page_size", f->page_size_source, "%lu", f->page_size);
 }
 
-/* Whether init, sh or env is an ELF file of known ABI: the verdict's basis. */
 static void collect_cpu(const struct paths *p, struct facts *f)
 {
 	collect_cpuinfo(p, f);
 	collect_cpu_sysfs(p, f);
 }
 
+/* Whether init, sh or env is an ELF file of known ABI: the verdict's basis. */
 static bool userland_abi_known(const struct facts *f)
 {
 	for (int i = BIN_INIT; i < BIN_LOADER; i++)

@@ -222,9 +222,9 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 const struct abi_desc *selfexec_build_abi(void);
 /*
  * Whether uname(2)'s machine @uname_m is what a native process sees of the
- * kernel @kernel (under PER_LINUX32, @linux32, its 32-bit name counts).
+ * kernel @kernel (under f's PER_LINUX32 personality its 32-bit name counts).
  */
-bool selfexec_uname_fits(const char *uname_m, const char *kernel, bool linux32);
+bool selfexec_uname_fits(const struct facts *f, const char *uname_m, const char *kernel);
 void verdict_decide(const struct paths *p, const struct facts *f, struct verdict *v);
 void add_conflict(struct verdict *v, const char *id, const char *remedy, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -54,8 +54,10 @@ static const char *const compat_uts[][2] = {
 	{ "parisc64", "parisc" },
 };
 
-bool selfexec_uname_fits(const char *uname_m, const char *kernel, bool linux32)
+bool selfexec_uname_fits(const struct facts *f, const char *uname_m, const char *kernel)
 {
+	bool linux32 = f->have_personality && (f->personality & PER_MASK) == PER_LINUX32;
+
 	if (!strcmp(uname_m, kernel))
 		return true;
 	for (size_t i = 0; linux32 && i < sizeof(compat_uts) / sizeof(compat_uts[0]); i++)
@@ -137,8 +139,7 @@ void selfexec_collect(const struct paths *p, struct facts *f)
 	if (s->kernel_arch[0])
 		evidence_add(f, "kernel.arch", "sys/kernel/arch", "%s", s->kernel_arch);
 	if (s->kernel_arch[0] && s->uname_machine[0] &&
-	    !selfexec_uname_fits(s->uname_machine, s->kernel_arch,
-			f->have_personality && (f->personality & PER_MASK) == PER_LINUX32)) {
+	    !selfexec_uname_fits(f, s->uname_machine, s->kernel_arch)) {
 		/* qemu-user's uname: the verdict must describe the real kernel. */
 		s->uname_emulated = true;
 		snprintf(f->kernel_machine, sizeof(f->kernel_machine), "%s", s->kernel_arch);
@@ -188,8 +189,7 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 				 "execstate.ko sees this %s process as %s, not %s: the kernel runs "
 				 "an emulator", s->abi->name, f->mod.task_state, want);
 	} else if (s->uname_machine[0] && f->mod.present && f->mod.kernel_machine[0] &&
-		   !selfexec_uname_fits(s->uname_machine, f->mod.kernel_machine,
-			       f->have_personality && (f->personality & PER_MASK) == PER_LINUX32)) {
+		   !selfexec_uname_fits(f, s->uname_machine, f->mod.kernel_machine)) {
 		/*
 		 * The module's kernel machine is init_uts_ns's, read through
 		 * the real kernel's sysfs (qemu-user passes file reads
