@@ -176,6 +176,8 @@ int path_open_stat(const struct paths *p, enum path_base base, const char *rel, 
 {
 	char path[PATH_MAX];
 	int err = path_build(p, base, rel, path, sizeof(path));
+	struct stat own;
+	bool guard;
 	int fd;
 
 	if (err)
@@ -185,12 +187,18 @@ int path_open_stat(const struct paths *p, enum path_base base, const char *rel, 
 	 * as /dev/zero (reads never end) where a file is expected: open
 	 * without blocking and accept regular files only (directories when
 	 * the caller asks for one with O_DIRECTORY, which open() enforces).
+	 * This kernel's own procfs and sysfs hold neither (a recorded tree
+	 * given as --procfs or --sysfs may): a caller that needs no fstat()
+	 * opens their files as they are, without the fstat() and fcntl().
 	 */
-	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	guard = st || base == PATH_ROOT || !p->live_kernel || (flags & O_DIRECTORY);
+	fd = open(path, flags | O_CLOEXEC | O_NOCTTY | (guard ? O_NONBLOCK : 0));
 	if (fd < 0)
 		return -errno;
-	if (flags & O_DIRECTORY)
+	if (!guard || (flags & O_DIRECTORY))
 		return fd;
+	if (!st)
+		st = &own;
 	if (fstat(fd, st) < 0)
 		err = -errno;
 	else if (!S_ISREG(st->st_mode))
@@ -207,23 +215,7 @@ int path_open_stat(const struct paths *p, enum path_base base, const char *rel, 
 
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)
 {
-	char path[PATH_MAX];
-	struct stat st;
-	int fd, err;
-
-	/*
-	 * This kernel's own procfs and sysfs hold no FIFOs or devices (a
-	 * recorded tree given as --procfs or --sysfs may): their files are
-	 * opened as they are, without the fstat() and fcntl() of the others.
-	 */
-	if (base != PATH_ROOT && p->live_kernel && !(flags & O_DIRECTORY)) {
-		err = path_build(p, base, rel, path, sizeof(path));
-		if (err)
-			return err;
-		fd = open(path, flags | O_CLOEXEC | O_NOCTTY);
-		return fd < 0 ? -errno : fd;
-	}
-	return path_open_stat(p, base, rel, flags, &st);
+	return path_open_stat(p, base, rel, flags, NULL);
 }
 
 FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)

@@ -40,7 +40,10 @@ int path_build(const struct paths *p, enum path_base base, const char *rel,
  * file is expected).
  */
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags);
-/* The same, with the open file's fstat() in *st (not for O_DIRECTORY). */
+/*
+ * The same, with the open file's fstat() in *st (not for O_DIRECTORY); with
+ * @st NULL, the live kernel's procfs and sysfs files are opened unchecked.
+ */
 int path_open_stat(const struct paths *p, enum path_base base, const char *rel, int flags,
 		   struct stat *st);
 /* fopen(3) the same; NULL with errno EFBIG for a file over 256 MiB. */
