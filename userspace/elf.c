@@ -53,7 +53,6 @@
 struct elf_head {
 	unsigned char buf[ELF_HEAD_MAX];
 	size_t len;
-	bool tried;
 };
 
 /* Where the bytes come from: a memory image or an open file. */
@@ -83,21 +82,6 @@ static int src_read(const struct elf_src *src, uint64_t off, size_t len, void *d
 	if (src->buf) {
 		memcpy(p, src->buf + off, len);
 		return 0;
-	}
-	if (src->head && !src->head->tried) {
-		struct elf_head *h = src->head;
-		size_t want = src->size < ELF_HEAD_MAX ? (size_t)src->size : ELF_HEAD_MAX;
-		ssize_t n;
-
-		h->tried = true;
-		while (h->len < want) {
-			n = pread(src->fd, h->buf + h->len, want - h->len, (off_t)h->len);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;	/* what could not be read is read below, or fails there */
-			h->len += (size_t)n;
-		}
 	}
 	if (src->head && off <= src->head->len && len <= src->head->len - off) {
 		memcpy(p, src->head->buf + off, len);
@@ -686,18 +670,37 @@ int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info)
 	return elf_parse(&src, info);
 }
 
+/*
+ * The head of the file: what one pread() (or more, if interrupted or
+ * short) gives of its first ELF_HEAD_MAX bytes.  What could not be read is
+ * read again where it is needed, and fails there.
+ */
+static void read_head(int fd, uint64_t size, struct elf_head *h)
+{
+	size_t want = size < ELF_HEAD_MAX ? (size_t)size : ELF_HEAD_MAX;
+	ssize_t n;
+
+	h->len = 0;
+	while (h->len < want) {
+		n = pread(fd, h->buf + h->len, want - h->len, (off_t)h->len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		h->len += (size_t)n;
+	}
+}
+
 int elf_parse_fd_stat(int fd, const struct stat *st, struct elf_info *info)
 {
 	static struct elf_head head;
 	struct elf_src src = { .buf = NULL, .fd = fd, .head = &head };
 
-	head.len = 0;
-	head.tried = false;
-
 	info_reset(info);
 	if (!S_ISREG(st->st_mode))
 		return S_ISDIR(st->st_mode) ? -EISDIR : -ENOEXEC;
 	src.size = (uint64_t)st->st_size;
+	read_head(fd, src.size, &head);
 	return elf_parse(&src, info);
 }
 
