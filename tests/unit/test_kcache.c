@@ -317,6 +317,43 @@ static void test_untrusted_files(void **state)
 	assert_int_equal(got.config_ia32, TRI_UNKNOWN);
 }
 
+/*
+ * A store leaves a trusted file that already says the same alone (the
+ * report reads the config on every run) and replaces any other: one that
+ * says something else, or the same text writable by its group.
+ */
+static void test_store_rewrites_only_what_differs(void **state)
+{
+	char text[KCACHE_MAX + 1], path[400];
+	struct kcache_key k;
+	struct stat before, after;
+
+	(void)state;
+	sample(&facts);
+	snprintf(path, sizeof(path), "%s/" KCACHE_FILE, dir);
+	kcache_store(&paths, &facts, "");
+	assert_int_equal(stat(path, &before), 0);
+	kcache_store(&paths, &facts, "");
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);	/* not rewritten */
+
+	facts.config_x32 = TRI_NO;
+	kcache_store(&paths, &facts, "");
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_not_equal(before.st_ino, after.st_ino);
+	cache_text(text, sizeof(text));
+	assert_non_null(strstr(text, "\nX86_X32_ABI n\n"));
+
+	assert_true(kcache_key_live(&paths, NULL, &k));
+	assert_true(kcache_format(&facts, &k, text, sizeof(text)) > 0);
+	put_cache(text, 0664);
+	assert_int_equal(stat(path, &before), 0);
+	kcache_store(&paths, &facts, "");
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_not_equal(before.st_ino, after.st_ino);
+	assert_int_equal(after.st_mode & 0777, 0644);
+}
+
 /* Each altered line of a good file is refused. */
 static void test_altered_lines(void **state)
 {
@@ -382,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_store_and_load),
 		cmocka_unit_test(test_boot_config_identity),
 		cmocka_unit_test(test_untrusted_files),
+		cmocka_unit_test(test_store_rewrites_only_what_differs),
 		cmocka_unit_test(test_altered_lines),
 	};
 
