@@ -263,13 +263,55 @@ static ssize_t stanza_field(const char *s, const char *end, const char *field,
 	return -ENOENT;
 }
 
+/*
+ * dpkg writes its status file sorted by package name (strcmp), so the
+ * "Package: " lines of a big one are bisected by byte offset down to a
+ * window of STANZA_SCAN bytes before memmem() takes over.  Returns a point
+ * after which the first stanza of @name lies if the file is sorted: every
+ * "Package:" line before it names a smaller package.  Only lo is trusted;
+ * hi merely narrows the bisection, and the search after it runs to the end.
+ */
+#define STANZA_SCAN 16384
+static const char *stanza_lower_bound(const char *map, const char *end, const char *name,
+				      size_t nlen)
+{
+	static const char key[] = "\nPackage: ";
+	const char *lo = map, *hi = end;
+
+	while (hi - lo > STANZA_SCAN) {
+		const char *mid = lo + (hi - lo) / 2, *v, *eol;
+		const char *k = memmem(mid, hi - mid, key, sizeof(key) - 1);
+		size_t vlen;
+		int c;
+
+		if (!k) {
+			hi = mid;
+			continue;
+		}
+		v = k + sizeof(key) - 1;
+		eol = memchr(v, '\n', end - v);
+		if (!eol)
+			eol = end;
+		vlen = eol - v;
+		c = memcmp(v, name, vlen < nlen ? vlen : nlen);
+		if (!c)
+			c = (vlen > nlen) - (vlen < nlen);
+		if (c < 0)
+			lo = eol;
+		else
+			hi = k;
+	}
+	return lo;
+}
+
 ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char *rel,
 			  const char *line, const char *field, char *buf, size_t size)
 {
+	static const char pkg[] = "Package: ";
 	char needle[128];
 	size_t n = snprintf(needle, sizeof(needle), "\n%s\n", line), len;
 	ssize_t ret = -ENOENT;
-	const char *map, *s, *end;
+	const char *map, *s, *end, *from;
 	struct stat st;
 	int fd;
 
@@ -290,10 +332,15 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 	if (map == MAP_FAILED)
 		return -errno;
 	end = map + len;
+	from = map;
+	if (len > STANZA_SCAN && !strncmp(line, pkg, sizeof(pkg) - 1))
+		from = stanza_lower_bound(map, end, line + sizeof(pkg) - 1,
+					  n - 2 - (sizeof(pkg) - 1));
+again:
 	/* s: the line, at the start of the file or after a newline. */
-	if (len >= n - 1 && !memcmp(map, needle + 1, n - 1))
+	if (from == map && len >= n - 1 && !memcmp(map, needle + 1, n - 1))
 		s = map;
-	else if ((s = memmem(map, len, needle, n)))
+	else if ((s = memmem(from, end - from, needle, n)))
 		s++;
 	while (s) {
 		const char *eol = s + n - 2;
@@ -304,6 +351,11 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 		s = memmem(eol, end - eol, needle, n);
 		if (s)
 			s++;
+	}
+	/* Not after the bisection's bound: the file may not be sorted. */
+	if (ret < 0 && from != map) {
+		from = map;
+		goto again;
 	}
 	munmap((void *)map, len);
 	return ret;

@@ -181,6 +181,14 @@ python3 - "$out" <<-'PY'
 	    "cpuinfo/hostile": b"processor\t: 0\nmodel name\t: " + evil + b" (v7l)\nFeatures\t: " + long +
 	        b"\nCPU implementer\t: 0x41ffffffffffffff\nCPU part\t: 0xd08\nHardware\t: " + evil + b"\n",
 	    "dpkg-status/hostile": b"Package: dpkg\nDescription: " + long + b"\nArchitecture: " + evil + b"\n",
+	    # Over 16 KiB and sorted by name, as dpkg writes it: the bisection runs.
+	    "dpkg-status/sorted-big": b"\n".join(
+	        b"Package: %s\nStatus: install ok installed\nPriority: optional\n" % n.encode() +
+	        (b"Architecture: arm64\nMulti-Arch: foreign\n" if n == "dpkg" else
+	         b"Architecture: arm64\nVersion: 2.36-9+deb12u4\nMulti-Arch: same\n" if n == "libc6" else
+	         b"Architecture: all\nVersion: 1.0-%d\n" % len(n))
+	        for n in sorted({"dpkg", "libc6", "base-files", "zlib1g", "coreutils", "bash"} |
+	                        {"lib%s%d" % (c, i) for c in "abcmnxz" for i in range(60)})),
 	    "cmdline/hostile": b"ia32_emulation=off " + long * 4 + b"\n",
 	    "kernel-identity/hostile": evil + b"\n%%\n../../../../etc/" + evil + b"\n",
 	    "binfmt-misc/hostile": b"enabled\ninterpreter " + evil + b"\nmagic 7f454c4601\n%%\nenabled\nmagic " + long + b"\n",

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,6 +221,107 @@ static void test_stanza_field(void **state)
 					   "Version:", buf, sizeof(buf)), -EFBIG);
 }
 
+/*
+ * A status file of about 200 KiB, sorted as dpkg writes it: a0000..a0999
+ * after "a0" (Version: sorted), two "big" stanzas (big-1 with a
+ * 40 KiB description, then big-2), @ndup stanzas of "dup" (Version: d0,
+ * d1...; the first without a Version when @first_bare), dup-x, dupa, then
+ * z0000..z0999.  With @stray, stanzas of "dup" and "a0" of Version "stray"
+ * come first and last, out of order.
+ */
+static void write_status(int ndup, bool first_bare, bool stray)
+{
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	int i;
+
+	assert_non_null(text);
+	if (stray)
+		len += snprintf(text + len, cap - len, "Package: dup\nVersion: stray\n\n");
+	for (i = 0; i < 1000; i++)
+		len += snprintf(text + len, cap - len,
+				"%sPackage: a%04d\nStatus: install ok installed\nVersion: %d\n\n",
+				i == 0 ? "Package: a0\nVersion: sorted\n\n" : "", i, i);
+	len += snprintf(text + len, cap - len, "Package: big\nDescription: long\n");
+	for (i = 0; i < 1000; i++)
+		len += snprintf(text + len, cap - len, " line %04d of forty bytes, and more\n", i);
+	len += snprintf(text + len, cap - len, "Version: big-1\n\nPackage: big\nVersion: big-2\n\n");
+	for (i = 0; i < ndup; i++)
+		len += snprintf(text + len, cap - len, "Package: dup\nArchitecture: a%d\n%s%d\n\n",
+				i, i == 0 && first_bare ? "Installed-Size: " : "Version: d", i);
+	len += snprintf(text + len, cap - len, "Package: dup-x\nVersion: dash\n\n"
+			"Package: dupa\nVersion: longer\n\n");
+	for (i = 0; i < 1000; i++)
+		len += snprintf(text + len, cap - len,
+				"Package: z%04d\nStatus: install ok installed\nVersion: %d\n\n", i, i);
+	if (stray)
+		len += snprintf(text + len, cap - len, "Package: a0\nVersion: stray\n");
+	assert_true(len < cap - 1);
+	tmptree_put("root/etc/big-status", text, len);
+	free(text);
+}
+
+static ssize_t status_field(const char *line, char *buf, size_t size)
+{
+	struct paths p;
+
+	root_paths(&p);
+	return path_stanza_field(&p, PATH_ROOT, "etc/big-status", line, "Version:", buf, size);
+}
+
+/* A big sorted status file: bisected, with the same answers as a full search. */
+static void test_stanza_sorted(void **state)
+{
+	static const struct {
+		const char *line, *want;
+	} finds[] = {
+		{ "Package: a0000", "0" },	/* the file's first line */
+		{ "Package: a0001", "1" },
+		{ "Package: a0500", "500" },
+		{ "Package: a0999", "999" },
+		{ "Package: a0", "sorted" },	/* before the names it is a prefix of */
+		{ "Package: big", "big-1" },	/* its Version 40 KiB after its name */
+		{ "Package: dup", "d0" },	/* the first of 300 stanzas of one name */
+		{ "Package: dup-x", "dash" },
+		{ "Package: dupa", "longer" },
+		{ "Package: z0000", "0" },
+		{ "Package: z0777", "777" },
+		{ "Package: z0999", "999" },	/* the last stanza */
+		{ "Package: a05", "" },		/* a prefix of names is none of them */
+		{ "Package: m", "" },
+		{ "Package: zz", "" },
+		{ "Package: 0", "" },
+	};
+	char buf[32];
+
+	(void)state;
+	write_status(300, false, false);
+	for (size_t i = 0; i < sizeof(finds) / sizeof(finds[0]); i++) {
+		ssize_t ret = status_field(finds[i].line, buf, sizeof(buf));
+
+		assert_int_equal(ret, finds[i].want[0] ? (ssize_t)strlen(finds[i].want) : -ENOENT);
+		assert_string_equal(buf, finds[i].want);
+	}
+	/* The first stanza of the name lacks the field: the next one has it. */
+	write_status(300, true, false);
+	assert_int_equal(status_field("Package: dup", buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "d1");
+	/*
+	 * Out of order, a stanza before the bisection's bound is not seen while
+	 * one is found after it; with none after it, the whole file is searched.
+	 */
+	write_status(300, false, true);
+	assert_int_equal(status_field("Package: dup", buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "d0");
+	assert_int_equal(status_field("Package: a0", buf, sizeof(buf)), 6);
+	assert_string_equal(buf, "sorted");
+	assert_int_equal(status_field("Package: big", buf, sizeof(buf)), 5);
+	assert_string_equal(buf, "big-1");
+	write_status(0, false, true);
+	assert_int_equal(status_field("Package: dup", buf, sizeof(buf)), 5);
+	assert_string_equal(buf, "stray");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_bad_directories),
 		cmocka_unit_test(test_hostile_files),
 		cmocka_unit_test(test_stanza_field),
+		cmocka_unit_test(test_stanza_sorted),
 	};
 
 	return cmocka_run_group_tests_name("paths", tests, setup, teardown);
