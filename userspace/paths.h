@@ -63,8 +63,9 @@ bool path_exists(const struct paths *p, enum path_base base, const char *rel);
  * searched with memmem(): a status file of a megabyte is not read line by
  * line.  For a "Package: " line of a file over 16 KiB, the search starts
  * where bisecting dpkg's sorted "Package:" lines puts the package, and goes
- * over the whole file only when nothing is found from there.  Returns the value's length or -errno: -ENOENT without such a line
- * or field, -EFBIG for a file over 256 MiB.
+ * over the whole file only when nothing is found from there.  Returns the
+ * value's length or -errno: -ENOENT without such a line or field, -EFBIG
+ * for a file over 256 MiB.
  */
 ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char *rel,
 			  const char *line, const char *field, char *buf, size_t size);
