@@ -369,12 +369,8 @@ static void collect_config(const struct paths *p, const struct collect_opts *o,
 		snprintf(rel, sizeof(rel), "boot/config-%s", f->kernel_release);
 		found = try_config(p, PATH_ROOT, rel, rel, f);
 		/* Judging a chroot on this kernel: its config lives in the real /boot. */
-		if (!found && !p->live_root && p->live_kernel) {
-			struct paths live;
-
-			paths_init(&live);
-			found = try_config(&live, PATH_ROOT, rel, rel, f);
-		}
+		if (!found && !p->live_root && p->live_kernel)
+			found = try_config(&paths_live, PATH_ROOT, rel, rel, f);
 	}
 	if (!found)
 		return;

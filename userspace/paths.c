@@ -18,19 +18,24 @@
 #define MAX_SYMLINKS 40
 #define PATH_FOPEN_MAX (256L << 20)
 
-/* Not zeroed whole: three strings of 4 KiB that end at their NUL. */
+const struct paths paths_live = {
+	.root = "/", .sysfs = "/sys", .procfs = "/proc", .live_kernel = true, .live_root = true,
+};
+
+/* Not zeroed whole: its buffers are written only by paths_set(). */
 void paths_init(struct paths *p)
 {
-	strcpy(p->root, "/");
-	strcpy(p->sysfs, "/sys");
-	strcpy(p->procfs, "/proc");
+	p->root = paths_live.root;
+	p->sysfs = paths_live.sysfs;
+	p->procfs = paths_live.procfs;
 	p->live_kernel = true;
 	p->live_root = true;
 }
 
 int paths_set(struct paths *p, enum path_base base, const char *dir)
 {
-	char *dst = base == PATH_ROOT ? p->root : base == PATH_SYSFS ? p->sysfs : p->procfs;
+	char *dst = base == PATH_ROOT ? p->root_buf :
+		    base == PATH_SYSFS ? p->sysfs_buf : p->procfs_buf;
 	char real[PATH_MAX];
 	struct stat st;
 
@@ -40,9 +45,15 @@ int paths_set(struct paths *p, enum path_base base, const char *dir)
 		return -errno;
 	if (!S_ISDIR(st.st_mode))
 		return -ENOTDIR;
-	if (strlen(real) >= sizeof(p->root))
+	if (strlen(real) >= sizeof(p->root_buf))
 		return -ENAMETOOLONG;
 	strcpy(dst, real);
+	if (base == PATH_ROOT)
+		p->root = dst;
+	else if (base == PATH_SYSFS)
+		p->sysfs = dst;
+	else
+		p->procfs = dst;
 	if (base == PATH_ROOT)
 		p->live_root = !strcmp(real, "/");
 	else

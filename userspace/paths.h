@@ -15,15 +15,24 @@
 
 enum path_base { PATH_ROOT, PATH_SYSFS, PATH_PROCFS };
 
+/*
+ * The bases point at the defaults or at their buffers below, which only
+ * paths_set() writes: a run on the live system touches no page of them.
+ */
 struct paths {
-	char root[4096];	/* "/" by default */
-	char sysfs[4096];	/* "/sys" by default */
-	char procfs[4096];	/* "/proc" by default */
+	const char *root;	/* "/" by default */
+	const char *sysfs;	/* "/sys" by default */
+	const char *procfs;	/* "/proc" by default */
 	bool live_kernel;	/* sysfs and procfs are this machine's own */
 	bool live_root;		/* root is "/" */
+	char root_buf[4096];
+	char sysfs_buf[4096];
+	char procfs_buf[4096];
 };
 
 void paths_init(struct paths *p);
+/* The running system's own paths, for reads that must not be redirected. */
+extern const struct paths paths_live;
 /* Set one base; DIR must be a directory.  Returns 0 or -errno. */
 int paths_set(struct paths *p, enum path_base base, const char *dir);
 

@@ -301,15 +301,13 @@ static const struct binfmt_entry *find_emulator(const struct paths *p, const str
 						const char *task, const char *target,
 						const char *argv0)
 {
-	struct paths live;
 	const struct paths *ip = p;
 	enum path_base exe_base = PATH_ROOT;
 	char rel[64];
 	const char *exe = target;
 
 	if (p->live_kernel) {
-		paths_init(&live);
-		ip = &live;
+		ip = &paths_live;
 		snprintf(rel, sizeof(rel), "%s/exe", task);
 		exe = rel;
 		exe_base = PATH_PROCFS;

@@ -88,16 +88,15 @@ static void read_real_exe(const struct paths *p, struct self_exec *s)
 static void find_binfmt(struct facts *f)
 {
 	struct self_exec *s = &f->self;
-	struct paths live;
+	const struct paths *live = &paths_live;
 
-	paths_init(&live);
 	for (unsigned int i = 0; i < f->n_binfmt; i++) {
 		const struct binfmt_entry *b = &f->binfmt[i];
 		bool arm32 = b->abi->family == FAMILY_ARM && b->abi->bits == 32;
 
 		if (!b->enabled)
 			continue;
-		if (s->real_exe[0] ? same_file(&live, PATH_ROOT, s->real_exe, &live, PATH_ROOT,
+		if (s->real_exe[0] ? same_file(live, PATH_ROOT, s->real_exe, live, PATH_ROOT,
 					       b->interpreter) :
 		    s->abi && (b->abi == s->abi || (arm32 && s->abi->family == FAMILY_ARM &&
 						    s->abi->bits == 32))) {
