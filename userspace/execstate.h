@@ -168,13 +168,17 @@ struct verdict {
 	const struct abi_desc *kernel_abi;
 	unsigned long page_size;
 	const char *confidence;		/* authoritative, inferred, guessed */
-	struct exec_status exec[ABI_COUNT];
 	unsigned int n_exec;
-	struct conflict conflicts[CONFLICT_MAX];
 	unsigned int n_conflicts;
 	const char *exec_mode;		/* this execstate process: native, emulated, unknown */
 	const char *exec_mode_confidence;	/* authoritative, inferred */
 	char exec_mode_reason[300];
+	/*
+	 * The tables come last: verdict_decide() clears only what lies before
+	 * them (they are 17 KiB), and an entry is written whole when added.
+	 */
+	struct exec_status exec[ABI_COUNT];
+	struct conflict conflicts[CONFLICT_MAX];
 };
 
 /*

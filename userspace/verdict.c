@@ -521,6 +521,7 @@ const struct exec_status *verdict_judge(const struct paths *p, const struct fact
 		return NULL;
 	s = &v->exec[v->n_exec++];
 	s->abi = a;
+	s->reason[0] = '\0';
 	if (a->family == FAMILY_ARM) {
 		s->kind = native_arm(f, v, a, s->reason, sizeof(s->reason));
 	} else if (a->family == FAMILY_X86) {
@@ -689,7 +690,7 @@ static void decide_conflicts(const struct facts *f, struct verdict *v)
 
 void verdict_decide(const struct paths *p, const struct facts *f, struct verdict *v)
 {
-	memset(v, 0, sizeof(*v));
+	memset(v, 0, offsetof(struct verdict, exec));
 	decide_kernel(p, f, v);
 	decide_userland(f, v);
 	decide_exec(p, f, v);
