@@ -43,15 +43,6 @@ void evidence_add(struct facts *f, const char *key, const char *source, const ch
 	va_end(ap);
 }
 
-/* snprintf(dst, size, "%s", src) without the formatting, for long cpuinfo lines. */
-static void copy(char *dst, size_t size, const char *src)
-{
-	size_t n = strnlen(src, size - 1);
-
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 static char *trim(char *s)
 {
 	char *end;
@@ -70,14 +61,14 @@ static void collect_kernel_identity(const struct paths *p, struct facts *f)
 	char buf[128];
 
 	if (p->live_kernel && uname(&u) == 0) {
-		copy(f->kernel_machine, sizeof(f->kernel_machine), u.machine);
-		copy(f->kernel_release, sizeof(f->kernel_release), u.release);
+		str_copy(f->kernel_machine, sizeof(f->kernel_machine), u.machine);
+		str_copy(f->kernel_release, sizeof(f->kernel_release), u.release);
 		f->kernel_machine_source = "uname(2)";
 	} else {
 		if (path_read(p, PATH_PROCFS, "sys/kernel/arch", buf, sizeof(buf)) > 0)
-			copy(f->kernel_machine, sizeof(f->kernel_machine), buf);
+			str_copy(f->kernel_machine, sizeof(f->kernel_machine), buf);
 		if (path_read(p, PATH_PROCFS, "sys/kernel/osrelease", buf, sizeof(buf)) > 0)
-			copy(f->kernel_release, sizeof(f->kernel_release), buf);
+			str_copy(f->kernel_release, sizeof(f->kernel_release), buf);
 		f->kernel_machine_source = "sys/kernel/arch under --procfs";
 	}
 	if (f->kernel_machine[0])
@@ -122,7 +113,7 @@ static void collect_process(const struct paths *p, const struct collect_opts *o,
 	}
 	plat = (const char *)getauxval(AT_PLATFORM);
 	if (plat) {
-		copy(f->at_platform, sizeof(f->at_platform), plat);
+		str_copy(f->at_platform, sizeof(f->at_platform), plat);
 		evidence_add(f, "auxv.platform", "getauxval(AT_PLATFORM)", "%s", plat);
 	}
 	f->hwcap = getauxval(AT_HWCAP);
@@ -171,21 +162,21 @@ static void collect_cpuinfo(const struct paths *p, struct facts *f)
 			continue;
 		}
 		if (!strcmp(key, "Hardware") && !c->hardware[0])
-			copy(c->hardware, sizeof(c->hardware), val);
+			str_copy(c->hardware, sizeof(c->hardware), val);
 		if (first_done)
 			continue;
 		if (!strcmp(key, "model name") && !c->model_name[0]) {
 			const char *v = strstr(val, "(v");
 
-			copy(c->model_name, sizeof(c->model_name), val);
+			str_copy(c->model_name, sizeof(c->model_name), val);
 			/* 32-bit kernels: "ARMv6-compatible processor rev 7 (v6l)" */
 			if (v && isdigit((unsigned char)v[2]))
 				model_level = v[2] - '0';
 		} else if (!strcmp(key, "CPU architecture") && !c->cpu_architecture[0]) {
-			copy(c->cpu_architecture, sizeof(c->cpu_architecture), val);
+			str_copy(c->cpu_architecture, sizeof(c->cpu_architecture), val);
 		} else if ((!strcmp(key, "Features") || !strcmp(key, "flags")) &&
 			   !c->features[0]) {
-			copy(c->features, sizeof(c->features), val);
+			str_copy(c->features, sizeof(c->features), val);
 		} else if (!strcmp(key, "CPU implementer")) {
 			c->implementer = strtoul(val, NULL, 0);
 		} else if (!strcmp(key, "CPU part")) {
@@ -225,12 +216,12 @@ static void collect_cpu_sysfs(const struct paths *p, struct facts *f)
 	char buf[256];
 
 	if (path_read(p, PATH_SYSFS, "devices/system/cpu/online", buf, sizeof(buf)) >= 0) {
-		copy(f->online_cpus, sizeof(f->online_cpus), buf);
+		str_copy(f->online_cpus, sizeof(f->online_cpus), buf);
 		evidence_add(f, "cpu.online", "devices/system/cpu/online", "%s", buf);
 	}
 	if (path_read(p, PATH_SYSFS, "devices/system/cpu/aarch32_el0", buf, sizeof(buf)) >= 0) {
 		f->have_aarch32_el0_file = true;
-		copy(f->aarch32_el0_cpus, sizeof(f->aarch32_el0_cpus), buf);
+		str_copy(f->aarch32_el0_cpus, sizeof(f->aarch32_el0_cpus), buf);
 		evidence_add(f, "cpu.aarch32_el0", "devices/system/cpu/aarch32_el0", "%s",
 			     buf[0] ? buf : "(none)");
 	}
@@ -325,7 +316,7 @@ static bool scan_config(struct facts *f, FILE *in, const char *source, bool modu
 		       (!modules || f->config_modules != TRI_UNKNOWN);
 	}
 	if (any)
-		copy(f->config_source, sizeof(f->config_source), source);
+		str_copy(f->config_source, sizeof(f->config_source), source);
 	return any;
 }
 
@@ -528,16 +519,16 @@ void collect_binfmt(const struct paths *p, struct facts *f)
 		if (!in)
 			continue;
 		memset(b, 0, sizeof(*b));
-		copy(b->name, sizeof(b->name), de->d_name);
+		str_copy(b->name, sizeof(b->name), de->d_name);
 		while (fgets(line, sizeof(line), in)) {
 			char *v = trim(line);
 
 			if (!strcmp(v, "enabled"))
 				b->enabled = true;
 			else if (!strncmp(v, "interpreter ", 12))
-				copy(b->interpreter, sizeof(b->interpreter), v + 12);
+				str_copy(b->interpreter, sizeof(b->interpreter), v + 12);
 			else if (!strncmp(v, "magic ", 6))
-				copy(magic, sizeof(magic), v + 6);
+				str_copy(magic, sizeof(magic), v + 6);
 		}
 		fclose(in);
 		b->abi = binfmt_abi(magic);
@@ -652,8 +643,8 @@ void read_bin(const struct paths *p, enum path_base base, const char *rel,
 	struct stat st;
 	int fd;
 
-	copy(b->path, sizeof(b->path), rel);
-	copy(b->shown, sizeof(b->shown), shown);
+	str_copy(b->path, sizeof(b->path), rel);
+	str_copy(b->shown, sizeof(b->shown), shown);
 	fd = path_open_stat(p, base, rel, O_RDONLY, &st);
 	if (fd < 0) {
 		b->err = fd;
@@ -693,7 +684,7 @@ static void collect_userland(const struct paths *p, struct facts *f)
 	if (with_interp) {
 		char interp[ELF_INTERP_MAX];
 
-		copy(interp, sizeof(interp), with_interp->elf.interp);
+		str_copy(interp, sizeof(interp), with_interp->elf.interp);
 		read_bin(p, PATH_ROOT, interp, interp, &f->bins[BIN_LOADER]);
 	} else {
 		f->bins[BIN_LOADER].err = -ENOENT;
@@ -713,7 +704,7 @@ static void collect_dpkg(const struct paths *p, struct facts *f)
 
 	if (path_read(p, PATH_ROOT, "var/lib/dpkg/arch-native", line, sizeof(line)) > 0 &&
 	    (arch = trim(line))[0]) {
-		copy(f->dpkg_arch, sizeof(f->dpkg_arch), arch);
+		str_copy(f->dpkg_arch, sizeof(f->dpkg_arch), arch);
 		evidence_add(f, "dpkg.architecture", "/var/lib/dpkg/arch-native", "%s",
 			     f->dpkg_arch);
 		return;
@@ -731,7 +722,7 @@ static void collect_other_pkg(const struct paths *p, struct facts *f)
 	FILE *in;
 
 	if (path_read(p, PATH_ROOT, "etc/apk/arch", buf, sizeof(buf)) > 0) {
-		copy(f->apk_arch, sizeof(f->apk_arch), trim(buf));
+		str_copy(f->apk_arch, sizeof(f->apk_arch), trim(buf));
 		evidence_add(f, "apk.arch", "/etc/apk/arch", "%s", f->apk_arch);
 	}
 	in = path_fopen(p, PATH_ROOT, "etc/pacman.conf");
@@ -742,7 +733,7 @@ static void collect_other_pkg(const struct paths *p, struct facts *f)
 			if (!strncmp(s, "Architecture", 12) && strchr(s, '=')) {
 				s = trim(strchr(s, '=') + 1);
 				if (strcmp(s, "auto")) {
-					copy(f->pacman_arch, sizeof(f->pacman_arch), s);
+					str_copy(f->pacman_arch, sizeof(f->pacman_arch), s);
 					evidence_add(f, "pacman.arch", "/etc/pacman.conf", "%s", s);
 				}
 				break;
@@ -755,7 +746,7 @@ static void collect_other_pkg(const struct paths *p, struct facts *f)
 
 		if (dash)
 			*dash = '\0';
-		copy(f->rpm_arch, sizeof(f->rpm_arch), trim(buf));
+		str_copy(f->rpm_arch, sizeof(f->rpm_arch), trim(buf));
 		evidence_add(f, "rpm.arch", "/etc/rpm/platform", "%s", f->rpm_arch);
 	}
 }
@@ -793,7 +784,7 @@ static void collect_os_release(const struct paths *p, struct facts *f)
 				*q = '\0';
 			v++;
 		}
-		copy(dst, size, v);
+		str_copy(dst, size, v);
 	}
 	fclose(in);
 	if (f->os_pretty[0] || f->os_id[0])

@@ -225,13 +225,13 @@ static void docker_platforms(const struct verdict *v, enum exec_kind kind, char 
 
 	buf[0] = '\0';
 	if (own && own->kind == kind && v->abi->docker_platform[0])
-		add(&l, "%s", v->abi->docker_platform);
+		add_tag(&l, v->abi->docker_platform, strlen(v->abi->docker_platform));
 	for (int id = ABI_UNKNOWN + 1; id < ABI_COUNT; id++) {
 		const struct abi_desc *a = abi_get(id);
 		const struct exec_status *s = verdict_exec(v, a);
 
 		if (s && s->kind == kind && a != v->abi && a->docker_platform[0])
-			add(&l, "%s", a->docker_platform);
+			add_tag(&l, a->docker_platform, strlen(a->docker_platform));
 	}
 }
 
@@ -243,24 +243,24 @@ int ecosys_value(const struct verdict *v, const struct facts *f, const char *key
 
 	if (!strcmp(key, "rust-target")) {
 		if (!e->rust)
-			snprintf(buf, size, "unknown");
+			str_copy(buf, size, "unknown");
 		else if (musl && !strncmp(e->rust_env, "gnu", 3))
 			snprintf(buf, size, "%smusl%s", e->rust, e->rust_env + 3);
 		else
 			snprintf(buf, size, "%s%s", e->rust, e->rust_env);
 	} else if (!strcmp(key, "goarch")) {
-		snprintf(buf, size, "%s", e->goarch);
+		str_copy(buf, size, e->goarch);
 	} else if (!strcmp(key, "goarm")) {
-		snprintf(buf, size, "%s", e->goarm);
+		str_copy(buf, size, e->goarm);
 	} else if (!strcmp(key, "node-arch")) {
-		snprintf(buf, size, "%s", e->node);
+		str_copy(buf, size, e->node);
 	} else if (!strcmp(key, "dotnet-rid")) {
 		if (e->dotnet)
 			snprintf(buf, size, "linux-%s%s", musl ? "musl-" : "", e->dotnet);
 		else
 			buf[0] = '\0';
 	} else if (!strcmp(key, "conda-subdir")) {
-		snprintf(buf, size, "%s", e->conda);
+		str_copy(buf, size, e->conda);
 	} else if (!strcmp(key, "python-platforms")) {
 		python_platforms(v, f, e, buf, size);
 	} else if (!strcmp(key, "docker-platforms")) {
@@ -268,7 +268,7 @@ int ecosys_value(const struct verdict *v, const struct facts *f, const char *key
 	} else if (!strcmp(key, "docker-platforms-emulated")) {
 		docker_platforms(v, EXEC_EMULATED, buf, size);
 	} else if (!strcmp(key, "container")) {
-		snprintf(buf, size, "%s", f->container[0] ? f->container : "none");
+		str_copy(buf, size, f->container[0] ? f->container : "none");
 	} else {
 		return -1;
 	}

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "abi.h"
 #include "container.h"
@@ -244,6 +245,18 @@ void verdict_assume(const struct paths *p, const struct facts *f, struct verdict
 		    const struct abi_desc *a, const char *by);
 const struct exec_status *verdict_exec(const struct verdict *v, const struct abi_desc *abi);
 const char *exec_kind_name(enum exec_kind k);
+
+/*
+ * snprintf(dst, size, "%s", src) without the formatting: the outputs copy
+ * dozens of values a run.  @size must not be 0.
+ */
+static inline void str_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 /* Output keys, in order; value of one key for `get` and the machine formats. */
 extern const char *const verdict_keys[];

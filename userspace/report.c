@@ -107,39 +107,39 @@ int verdict_value(const struct verdict *v, const struct facts *f, const char *ke
 	const struct abi_desc *a = v->abi;
 
 	if (!strcmp(key, "machine"))
-		snprintf(buf, size, "%s", v->machine);
+		str_copy(buf, size, v->machine);
 	else if (!strcmp(key, "debian-arch"))
-		snprintf(buf, size, "%s", a->debian_arch);
+		str_copy(buf, size, a->debian_arch);
 	else if (!strcmp(key, "gnu-type"))
-		snprintf(buf, size, "%s", v->gnu_type);
+		str_copy(buf, size, v->gnu_type);
 	else if (!strcmp(key, "docker-platform"))
-		snprintf(buf, size, "%s", v->docker_platform);
+		str_copy(buf, size, v->docker_platform);
 	else if (!strcmp(key, "kbuild-arch"))
-		snprintf(buf, size, "%s", a->kbuild_arch);
+		str_copy(buf, size, a->kbuild_arch);
 	else if (!strcmp(key, "bits"))
 		snprintf(buf, size, "%u", a->bits);
 	else if (!strcmp(key, "float-abi"))
-		snprintf(buf, size, "%s", a->float_abi);
+		str_copy(buf, size, a->float_abi);
 	else if (!strcmp(key, "arm-arch"))
-		snprintf(buf, size, "%s", v->arm_arch);
+		str_copy(buf, size, v->arm_arch);
 	else if (!strcmp(key, "libc"))
-		snprintf(buf, size, "%s", v->libc);
+		str_copy(buf, size, v->libc);
 	else if (!strcmp(key, "kernel-machine"))
-		snprintf(buf, size, "%s", v->kernel_machine);
+		str_copy(buf, size, v->kernel_machine);
 	else if (!strcmp(key, "kernel-bits"))
 		snprintf(buf, size, "%u", v->kernel_bits);
 	else if (!strcmp(key, "page-size"))
 		snprintf(buf, size, "%lu", v->page_size);
 	else if (!strcmp(key, "confidence"))
-		snprintf(buf, size, "%s", v->confidence);
+		str_copy(buf, size, v->confidence);
 	else if (!strcmp(key, "exec-mode"))
-		snprintf(buf, size, "%s", v->exec_mode ? v->exec_mode : "unknown");
+		str_copy(buf, size, v->exec_mode ? v->exec_mode : "unknown");
 	else if (!strcmp(key, "native-abis"))
 		list_abis(v, EXEC_NATIVE, buf, size);
 	else if (!strcmp(key, "emulated-abis"))
 		list_abis(v, EXEC_EMULATED, buf, size);
 	else if (!strcmp(key, "module"))
-		snprintf(buf, size, "%s", verdict_module_state(f));
+		str_copy(buf, size, verdict_module_state(f));
 	else if (!strcmp(key, "conflicts")) {
 		size_t len = 0;
 
