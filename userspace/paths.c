@@ -214,14 +214,13 @@ int path_open_stat(const struct paths *p, enum path_base base, const char *rel, 
 		err = -errno;
 	else if (!S_ISREG(st->st_mode))
 		err = S_ISDIR(st->st_mode) ? -EISDIR : -EINVAL;
-	if (err) {
+	if (err)
 		close(fd);
-		return err;
-	}
-	/* F_SETFL sets just the status flags (O_NONBLOCK...): one call, no F_GETFL. */
-	if (!(flags & O_NONBLOCK))
-		fcntl(fd, F_SETFL, flags);
-	return fd;
+	/*
+	 * O_NONBLOCK stays set: it "has no effect for regular files"
+	 * (open(2)), the only kind that gets here.
+	 */
+	return err ? err : fd;
 }
 
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags)

@@ -46,7 +46,8 @@ int path_build(const struct paths *p, enum path_base base, const char *rel,
 /*
  * open(2) a regular file: a FIFO, device or socket gives -EINVAL and a
  * directory -EISDIR, without blocking (a hostile root may hold them where a
- * file is expected).
+ * file is expected).  The descriptor keeps O_NONBLOCK, which regular files
+ * ignore.
  */
 int path_open(const struct paths *p, enum path_base base, const char *rel, int flags);
 /*
