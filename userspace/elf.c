@@ -46,6 +46,13 @@
 #define ARM_ATTRIBUTES_NAME	".ARM.attributes"
 
 /*
+ * Linkers put .shstrtab just before the section header table, so the table
+ * is read with up to this many bytes in front of it: .shstrtab's last byte
+ * and the section names then come from memory, not from more pread()s.
+ */
+#define SHDR_LEAD		512
+
+/*
  * The first bytes of a file, read with one pread(): the ELF header, the
  * program headers and PT_INTERP's string lie there in any real executable.
  */
@@ -62,6 +69,9 @@ struct elf_src {
 	int fd;
 	uint64_t size;
 	struct elf_head *head;		/* with fd: the file's first bytes, or NULL */
+	/* Bytes already read at win_off, or NULL: the section header table's. */
+	const unsigned char *win;
+	uint64_t win_off, win_len;
 };
 
 struct elf_file {
@@ -86,6 +96,10 @@ static int src_read(const struct elf_src *src, uint64_t off, size_t len, void *d
 	}
 	if (src->head && off <= src->head->len && len <= src->head->len - off) {
 		memcpy(p, src->head->buf + off, len);
+		return 0;
+	}
+	if (src->win && off >= src->win_off && range_ok(off - src->win_off, len, src->win_len)) {
+		memcpy(p, src->win + (off - src->win_off), len);
 		return 0;
 	}
 	while (len > 0) {
@@ -503,19 +517,23 @@ static int section_name_is(const struct elf_file *ef, uint64_t off, uint64_t ava
  * inside .shstrtab, or the file is corrupt.  Executables stripped of their
  * section headers (e_shoff == 0) are fine: they just carry no attributes.
  */
-static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
+static int parse_shdrs(const struct elf_file *file, const unsigned char *ehdr,
 		       struct elf_info *info)
 {
+	struct elf_src src = *file->src;
+	struct elf_file window = { .src = &src, .is64 = file->is64,
+				   .big_endian = file->big_endian };
+	const struct elf_file *ef = &window;
 	uint64_t shoff = FIELD(ef, ehdr, Ehdr, e_shoff);
 	uint64_t shnum = FIELD(ef, ehdr, Ehdr, e_shnum);
 	uint64_t shentsize = FIELD(ef, ehdr, Ehdr, e_shentsize);
 	uint64_t shstrndx = FIELD(ef, ehdr, Ehdr, e_shstrndx);
 	uint64_t entsize = STRUCT_SIZE(ef, Shdr);
-	unsigned char *tab = NULL, last;
+	unsigned char *lead_tab = NULL, *tab, last;
 	uint64_t strtab_off, strtab_size, attr_off = 0, attr_size = 0;
 	bool have_attr = false;
 	const unsigned char *sh;
-	uint64_t i;
+	uint64_t i, lead;
 	int err;
 
 	if (shoff == 0)
@@ -543,9 +561,15 @@ static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
 		return 0;
 	if (shnum > SHDR_TABLE_MAX / entsize)
 		return -EBADMSG;
-	err = src_read_alloc(ef->src, shoff, shnum * entsize, SHDR_TABLE_MAX, &tab);
+	lead = shoff < SHDR_LEAD ? shoff : SHDR_LEAD;
+	err = src_read_alloc(ef->src, shoff - lead, lead + shnum * entsize,
+			     SHDR_LEAD + SHDR_TABLE_MAX, &lead_tab);
 	if (err < 0)
 		return err;
+	tab = lead_tab + lead;
+	src.win = lead_tab;
+	src.win_off = shoff - lead;
+	src.win_len = lead + shnum * entsize;
 
 	if (shstrndx == SHN_UNDEF || shstrndx >= shnum) {
 		err = -EBADMSG;
@@ -605,7 +629,7 @@ static int parse_shdrs(const struct elf_file *ef, const unsigned char *ehdr,
 	if (have_attr)
 		err = read_arm_attributes(ef, attr_off, attr_size, info);
 out:
-	free(tab);
+	free(lead_tab);
 	return err;
 }
 
