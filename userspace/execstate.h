@@ -114,8 +114,7 @@ struct facts {
 	bool cmdline_x32_on;		/* some syscall.x32= is true */
 	bool cmdline_x32_off;		/* some syscall.x32= is false */
 	char sysfs_x32;			/* module/syscall/parameters/x32: 'Y', 'N', 0 absent */
-	struct binfmt_entry binfmt[BINFMT_MAX];
-	unsigned int n_binfmt;
+	unsigned int n_binfmt;		/* entries of binfmt[], below */
 	/* userland */
 	struct userland_bin bins[BIN_COUNT];
 	char dpkg_arch[32];
@@ -133,13 +132,18 @@ struct facts {
 	/* module */
 	struct modfacts mod;
 	bool have_module_status;
-	struct module_status module_status;
 	/* this process */
 	struct self_exec self;
-	/* every fact above that was found, with its source */
-	struct evidence ev[EVIDENCE_MAX];
 	unsigned int n_ev;
 	bool skip_evidence;	/* the output prints none: do not format it */
+	/*
+	 * The big tables last, each filled only as far as it is used: a run
+	 * touches only the pages it writes, and the fields above share few.
+	 */
+	struct module_status module_status;
+	struct binfmt_entry binfmt[BINFMT_MAX];
+	/* every fact above that was found, with its source */
+	struct evidence ev[EVIDENCE_MAX];
 };
 
 enum exec_kind { EXEC_NATIVE, EXEC_EMULATED, EXEC_NO, EXEC_UNKNOWN };
