@@ -71,11 +71,9 @@ unsigned int verdict_target_facts(const struct abi_desc *target)
 /* The keys every output carries: the verdict's, then the ecosystems'. */
 static const char *output_key(int i)
 {
-	static int n_verdict;
+	/* Counted at compile time: a static counter cost a page of its own. */
+	const int n_verdict = sizeof(verdict_keys) / sizeof(verdict_keys[0]) - 1;
 
-	if (!n_verdict)
-		while (verdict_keys[n_verdict])
-			n_verdict++;
 	return i < n_verdict ? verdict_keys[i] : ecosys_keys[i - n_verdict];
 }
 
@@ -370,6 +368,11 @@ static void print_assignments(FILE *out, const struct facts *f, const struct ver
 	static struct outbuf o;
 	char buf[4096];
 
+	/*
+	 * The lines leave in one write(2) from o.buf: a stdio buffer of its
+	 * own would cost a malloc(), an fstat() and an ioctl() more.
+	 */
+	setvbuf(out, NULL, _IONBF, 0);
 	o.out = out;
 	o.len = 0;
 	for (int i = 0; output_key(i); i++) {
