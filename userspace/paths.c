@@ -391,9 +391,15 @@ ssize_t path_read(const struct paths *p, enum path_base base, const char *rel,
 			close(fd);
 			return n;
 		}
-		if (n == 0)
-			break;
 		len += n;
+		/*
+		 * A short read is the end: a regular file (all path_open()
+		 * lets through) is short only at its end, and procfs, sysfs
+		 * and sysctl files give all they hold to a read that has room
+		 * for it.  No second read(2) to be told so.
+		 */
+		if (n == 0 || (size_t)n < size - 1 - (len - n))
+			break;
 	}
 	close(fd);
 	buf[len] = '\0';
