@@ -296,6 +296,34 @@ else
 	check "no kernel config on this machine: nothing cached" [ ! -e "$kc" ]
 fi
 
+# ---------------------------------------------------------------- system calls
+# What --shell pays for in system calls (bench/verdict.sh has the times):
+# each ELF file in two pread()s (its head, then the section header table
+# with .shstrtab in front of it), each small file in one read() (a short
+# read is its end), no fcntl() to clear O_NONBLOCK, and the output in one
+# write().
+if command -v strace >/dev/null; then
+	EXECSTATE_RUNTIME_DIR=$rt strace -e trace=openat,read,pread64,write,fcntl,close \
+		-o "$tmp/shell.trace" "$cli" --shell >/dev/null
+	# "PATH reads preads" for every file opened (the dynamic loader reads
+	# libc with read() and pread(), the CLI its ELF files with pread() only).
+	awk '{ fd = $0; sub(/^[a-z0-9_]+\(/, "", fd); sub(/[^0-9].*/, "", fd) }
+		/^openat\(/ && !/= -1/ { split($0, q, "\""); fd = $0; sub(/.*= /, "", fd)
+			path[fd] = q[2]; r[fd] = p[fd] = 0 }
+		/^read\(/ { r[fd]++ }
+		/^pread64\(/ { p[fd]++ }
+		/^close\(/ { if (fd in path) print path[fd], r[fd], p[fd]; delete path[fd] }' \
+		"$tmp/shell.trace" >"$tmp/shell.files"
+	check "--shell reads each ELF file of the userland with two pread()s: $(awk '$3 && !$2 { printf "%s %s; ", $1, $3 }' "$tmp/shell.files")" \
+		awk '$3 && !$2 { elf++; if ($3 != 2) bad++ } END { exit !(elf >= 2 && !bad) }' "$tmp/shell.files"
+	check "--shell reads procfs files with one read() each: $(awk '$1 ~ /^\/proc\// { printf "%s %s; ", $1, $2 }' "$tmp/shell.files")" \
+		awk '$1 ~ /^\/proc\/(cmdline|sys\/kernel\/arch)$/ { seen++; if ($2 != 1) bad++ } END { exit !(seen == 2 && !bad) }' "$tmp/shell.files"
+	check "--shell clears no O_NONBLOCK and writes its output in one write()" \
+		bash -c '! grep -q "^fcntl(" "$1" && [ "$(grep -c "^write(1," "$1")" = 1 ]' _ "$tmp/shell.trace"
+else
+	missing "the system calls of --shell" "strace"
+fi
+
 # ---------------------------------------------------------------- prometheus
 $cli --prometheus >"$tmp/live.prom"
 if command -v promtool >/dev/null; then
