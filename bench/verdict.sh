@@ -8,6 +8,12 @@
 #   - the CLI as built (libkmod, libnl and zlib opened with dlopen() only
 #     when a run needs them) against the same sources linked with all of
 #     them, which maps libkmod, libcrypto, libnl and libz into every run;
+#   - `uname -m` twice: in the caller's locale and under LC_ALL=C, where
+#     its setlocale() has no locale files to read (half its instructions
+#     in C.UTF-8); the CLI calls no setlocale() and costs the same in both;
+#   - the floor: an empty C program linked like the CLI (dynamically, as
+#     dlopen() of libkmod and libnl requires), which pays only for exec and
+#     the dynamic loader; no dynamically linked program costs less;
 #   - --shell with the per-boot cache of the kernel config's facts
 #     (userspace/kcache.h; the live rows use a cache of the bench's own,
 #     written by the trial run) and without it, as the first run of a boot;
@@ -70,6 +76,8 @@ for lib in libkmod libnl-genl libz; do
 done
 
 gcc -O2 -o "$tmp/spawn" "$top/bench/spawn.c" || die "cannot build bench/spawn.c"
+printf 'int main(void)\n{\n\treturn 0;\n}\n' >"$tmp/empty.c"
+gcc -O2 -o "$tmp/empty" "$tmp/empty.c" || die "cannot build the empty program"
 
 timer=${BENCH_TIMER:-}
 if [ -z "$timer" ]; then
@@ -89,17 +97,20 @@ fi
 
 # The config cache of the live rows; a row that sets rtdir= runs without.
 rtdir=$tmp/runtime
+# The caller's LC_ALL, or C for a row that sets lc=C (glibc ignores it empty).
+caller_lc=${LC_ALL:-}
+lc=$caller_lc
 # measure N CMD...: CPU milliseconds per exec of CMD.
 measure() {
 	local n=$1
 	shift
 	case $timer in
 	perf)
-		EXECSTATE_RUNTIME_DIR=$rtdir perf stat -x, -o "$tmp/perf" -r "$n" -e task-clock -- "$@" >/dev/null 2>&1
+		LC_ALL=$lc EXECSTATE_RUNTIME_DIR=$rtdir perf stat -x, -o "$tmp/perf" -r "$n" -e task-clock -- "$@" >/dev/null 2>&1
 		awk -F, '$3 == "task-clock" { printf "%.4f\n", $1 }' "$tmp/perf"
 		;;
 	rusage)
-		EXECSTATE_RUNTIME_DIR=$rtdir "$tmp/spawn" "$n" "$@" | awk '{ printf "%.4f\n", $1 / 1000 }'
+		LC_ALL=$lc EXECSTATE_RUNTIME_DIR=$rtdir "$tmp/spawn" "$n" "$@" | awk '{ printf "%.4f\n", $1 / 1000 }'
 		;;
 	*) die "BENCH_TIMER must be perf or rusage" ;;
 	esac
@@ -107,7 +118,7 @@ measure() {
 
 # instructions CMD...: user-space instructions of one run (callgrind).
 instructions() {
-	EXECSTATE_RUNTIME_DIR=$rtdir valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$@" 2>&1 >/dev/null |
+	LC_ALL=$lc EXECSTATE_RUNTIME_DIR=$rtdir valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$@" 2>&1 >/dev/null |
 		awk '/Collected :/ { print $NF }'
 }
 
@@ -158,6 +169,8 @@ labels=(
 	"execstate --shell, linked"
 	"execstate (full report), linked"
 	"execstate --shell, no config cache"
+	"uname -m, LC_ALL=C (baseline)"
+	"empty C program (floor)"
 )
 if [ "$trees" = 1 ]; then
 	tree_cli gz
@@ -168,9 +181,11 @@ if [ "$trees" = 1 ]; then
 		"execstate --shell, tree /boot/config"
 	)
 fi
-# argv_of I: the command of labels[I] in the array argv, its cache in rtdir.
+# argv_of I: the command of labels[I] in the array argv, its cache in rtdir,
+# its LC_ALL in lc.
 argv_of() {
 	rtdir=$tmp/runtime
+	lc=$caller_lc
 	case $1 in
 	0) argv=("$(command -v uname)" -m) ;;
 	1) argv=("$(command -v lscpu)" --json) ;;
@@ -185,9 +200,11 @@ argv_of() {
 	10) argv=("$linked_cli" --shell) ;;
 	11) argv=("$linked_cli") ;;
 	12) argv=("$cli" --shell) && rtdir= ;;
-	13) tree_cli gz && argv+=(check --target "$tree_target") ;;
-	14) tree_cli gz && argv+=(--shell) ;;
-	15) tree_cli plain && argv+=(--shell) ;;
+	13) argv=("$(command -v uname)" -m) && lc=C ;;
+	14) argv=("$tmp/empty") ;;
+	15) tree_cli gz && argv+=(check --target "$tree_target") ;;
+	16) tree_cli gz && argv+=(--shell) ;;
+	17) tree_cli plain && argv+=(--shell) ;;
 	esac
 }
 ARCH_TEST=2
@@ -196,7 +213,7 @@ ARCH_TEST=2
 # (The first live one writes the config cache the others read.)
 for i in "${!labels[@]}"; do
 	argv_of "$i"
-	EXECSTATE_RUNTIME_DIR=$rtdir "${argv[@]}" >/dev/null 2>"$tmp/err" ||
+	LC_ALL=$lc EXECSTATE_RUNTIME_DIR=$rtdir "${argv[@]}" >/dev/null 2>"$tmp/err" ||
 		{ cat "$tmp/err" >&2; die "'${labels[$i]}' fails"; }
 done
 
@@ -242,6 +259,7 @@ esac
 echo "# execstate benchmark: CPU time by $how, median of $rounds rounds;"
 echo "# Ir: user-space instructions of one run (callgrind)"
 echo "# host: $(uname -m), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); CLI: $cli"
+echo "# locale of the rows without LC_ALL=C: LC_ALL=${caller_lc:-unset} LANG=${LANG:-unset}"
 # Which kernel config the live runs read (the module, when loaded, spares it).
 live_config=$("$cli" | sed -n 's/^ *config\.COMPAT .*(\(.*\))$/\1/p')
 tree_config=
@@ -264,13 +282,20 @@ ratio_line "check --target / uname -m" 4 0 "goal <= 1.0"
 ratio_line "--shell / uname -m" 5 0 "goal <= 1.0"
 ratio_line "--make / uname -m" 6 0 "goal <= 1.0"
 ratio_line "--shell, no config cache / uname -m" 12 0 "first run of a boot"
+ratio_line "floor / uname -m" 14 0 "no dynamic program is under"
+ratio_line "get machine / uname -m, LC_ALL=C" 3 13 "goal <= 1.0"
+ratio_line "check --target / uname -m, LC_ALL=C" 4 13 "goal <= 1.0"
+ratio_line "--shell / uname -m, LC_ALL=C" 5 13 "goal <= 1.0"
+ratio_line "--make / uname -m, LC_ALL=C" 6 13 "goal <= 1.0"
+ratio_line "floor / uname -m, LC_ALL=C" 14 13 "no dynamic program is under"
+ratio_line "--shell / floor" 5 14 "what collecting costs"
 ratio_line "--json / lscpu --json" 7 1 "goal <= 1.0"
 ratio_line "full report / lscpu --json" 8 1 "goal <= 1.0"
 ratio_line "arch-test / full report" 2 8 "goal >= 50"
 if [ "$trees" = 1 ]; then
-	ratio_line "tree config.gz: check / uname -m" 13 0 "goal <= 1.0"
-	ratio_line "tree config.gz: --shell / uname -m" 14 0 "goal <= 1.0"
-	ratio_line "tree /boot/config: --shell / uname -m" 15 0 "goal <= 1.0"
+	ratio_line "tree config.gz: check / uname -m" 15 0 "goal <= 1.0"
+	ratio_line "tree config.gz: --shell / uname -m" 16 0 "goal <= 1.0"
+	ratio_line "tree /boot/config: --shell / uname -m" 17 0 "goal <= 1.0"
 fi
 ratio_line "linked / dlopen, get machine" 9 3 "what dlopen saves"
 ratio_line "linked / dlopen, --shell" 10 5 "what dlopen saves"

@@ -580,13 +580,13 @@ EOF
 # ---------------------------------------------------------------- benchmark
 out=$(BENCH_CALLGRIND=0 "$src/bench/verdict.sh" 5 1 2>&1)
 rc=$?
-rows=$(grep -cE '^(uname|lscpu|arch-test|execstate)' <<<"$out")
+rows=$(grep -cE '^(uname|lscpu|arch-test|execstate|empty)' <<<"$out")
 ratios=$(grep -cE '^ratio .* CPU +[0-9.]+ ' <<<"$out")
-# 13 rows and 11 ratios, plus 3 and 3 for a tree with a kernel config
+# 15 rows and 18 ratios, plus 3 and 3 for a tree with a kernel config
 # unless the bench says why it has none (no assembled tree, no x86 config).
-want_rows=16 want_ratios=14
+want_rows=18 want_ratios=21
 if grep -q '^# no .*: no kernel config lines' <<<"$out"; then
-	want_rows=13 want_ratios=11
+	want_rows=15 want_ratios=18
 fi
 if [ $rc -eq 0 ] && [ "$rows" -eq $want_rows ] && [ "$ratios" -eq $want_ratios ]; then
 	ok "bench/verdict.sh prints its table and its $want_ratios ratios"
