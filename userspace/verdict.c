@@ -93,15 +93,12 @@ static const struct abi_desc *abi_from_pkgarch(const struct facts *f)
 		return !strcmp(a, "armhf") ? abi_get(ABI_ARMV6HF) :
 		       !strcmp(a, "armv7") ? abi_get(ABI_ARMHF) :
 		       !strcmp(a, "x86") ? abi_get(ABI_I386) : abi_from_machine(a);
+	/*
+	 * pacman's armv7h and armv6h, rpm's armv7hl and armv6hl: the machine
+	 * prefixes armv7 and armv6 already name those ABIs.
+	 */
 	a = f->pacman_arch[0] ? f->pacman_arch : f->rpm_arch[0] ? f->rpm_arch : NULL;
-	if (a) {
-		if (!strcmp(a, "armv7h") || !strcmp(a, "armv7hl"))
-			return abi_get(ABI_ARMHF);
-		if (!strcmp(a, "armv6h") || !strcmp(a, "armv6hl"))
-			return abi_get(ABI_ARMV6HF);
-		return abi_from_machine(a);
-	}
-	return NULL;
+	return a ? abi_from_machine(a) : NULL;
 }
 
 /*
@@ -298,7 +295,8 @@ static enum tristate arm32_aarch64_capable(const struct facts *f, char *why, siz
 	 */
 	if (f->mod.present && (f->mod.aarch64_capable != TRI_UNKNOWN ||
 			       f->mod.aarch64_capable_reason[0])) {
-		snprintf(why, size, "execstate.ko: %s", f->mod.aarch64_capable_reason);
+		snprintf(why, size, "execstate.ko%s%s", f->mod.aarch64_capable_reason[0] ? ": " : "",
+			 f->mod.aarch64_capable_reason);
 		return f->mod.aarch64_capable;
 	}
 	if (cp) {
