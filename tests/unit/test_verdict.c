@@ -43,7 +43,7 @@ struct verdict_case {
 	const char *name;
 	const char *facts;
 	const char *want;		/* the whole verdict, as render() prints it */
-	const char *details[4];		/* "LINE-PREFIX|words" found in that line */
+	const char *details[4];		/* "LINE-PREFIX|words" found in that line, "|!words" not */
 	const char *judge;		/* one more ABI, as check --target does */
 };
 
@@ -418,23 +418,30 @@ static void check_details(const struct verdict_case *c, const char *details)
 	for (size_t i = 0; i < ARRAY_SIZE(c->details) && c->details[i]; i++) {
 		const char *bar = strchr(c->details[i], '|');
 		char prefix[128];
-		const char *line;
-		bool found = false;
+		const char *line, *words;
+		bool found = false, seen = false, absent;
 
 		assert_non_null(bar);
 		snprintf(prefix, sizeof(prefix), "%.*s", (int)(bar - c->details[i]), c->details[i]);
+		/* "|!words": the line is there, and without the words. */
+		absent = bar[1] == '!';
+		words = bar + 1 + absent;
 		for (line = details; *line; line = strchr(line, '\n') + 1) {
 			const char *nl = strchr(line, '\n');
 
-			if (!strncmp(line, prefix, strlen(prefix)) &&
-			    memmem(line, (size_t)(nl - line), bar + 1, strlen(bar + 1))) {
-				found = true;
-				break;
+			if (!strncmp(line, prefix, strlen(prefix))) {
+				seen = true;
+				if (memmem(line, (size_t)(nl - line), words, strlen(words))) {
+					found = true;
+					break;
+				}
 			}
 		}
-		if (!found)
-			fail_msg("%s: no line '%s...' with '%s' in:\n%s", c->name, prefix, bar + 1,
-				 details);
+		if (!seen)
+			fail_msg("%s: no line '%s...' in:\n%s", c->name, prefix, details);
+		if (found == absent)
+			fail_msg("%s: the line '%s...' %s '%s' in:\n%s", c->name, prefix,
+				 absent ? "has" : "lacks", words, details);
 	}
 }
 
@@ -456,6 +463,15 @@ static void test_verdict(void **state)
 	render_details(&verdict, details, sizeof(details));
 	compare(c->name, got, c->want);
 	check_details(c, details);
+	/* Every status says why, every conflict what and what to do. */
+	for (unsigned int i = 0; i < verdict.n_exec; i++)
+		if (!verdict.exec[i].reason[0])
+			fail_msg("%s: %s is %s without a reason", c->name, verdict.exec[i].abi->name,
+				 exec_kind_name(verdict.exec[i].kind));
+	for (unsigned int i = 0; i < verdict.n_conflicts; i++)
+		if (!verdict.conflicts[i].message[0] || !verdict.conflicts[i].remedy[0])
+			fail_msg("%s: conflict %s lacks its message or remedy", c->name,
+				 verdict.conflicts[i].id);
 	/* Judging an ABI twice gives the same answer and adds no row. */
 	for (unsigned int i = 0, n = verdict.n_exec; i < n; i++) {
 		assert_ptr_equal(verdict_judge(p, &facts, &verdict, verdict.exec[i].abi),
@@ -1311,6 +1327,79 @@ static const struct verdict_case cases[] = {
 	  "libc=glibc kernel-machine=armv6l kernel-bits=32 page-size=4096 confidence=inferred "
 	  "exec-mode=unknown native-abis=armv6hf,armel emulated-abis=- module=absent conflicts=- "
 	  "decided-by=/sbin/init exec=arm64:no,armhf:no,armv6hf:native,armel:native" },
+
+	/* ---- rows that kill the mutants tests/mutation/run.sh found alive */
+	{ "module without kernel_bits: the bits come from the machine",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.compat=yes; mod.aarch32_el0=all",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
+	{ "a static init: the libc comes from the next binary with an interpreter",
+	  AMD64_K "; userland=amd64; init.interp=",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu "
+	  "docker-platform=linux/amd64 kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a "
+	  "libc=glibc kernel-machine=x86_64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=amd64 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=/sbin/init exec=amd64:native,i386:unknown,x32:unknown" },
+	{ "module compat yes: no AArch32 remedy, whatever compat_reason says",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=yes; "
+	  "mod.aarch32_el0=some; mod.cpus=4-7; mod.compat_reason=not_all_cpus",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=asymmetric-aarch32 decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native" },
+	{ "the module's AArch64 answer decides without its reason (cpuinfo names a Cortex-A15)",
+	  "kernel=armv7l; page=4096; cpu.arch=7; cpu.part=41:c0f; cpu.features=" ARMV7_FEATURES
+	  "; userland=armhf; mod=1; mod.machine=armv7l; mod.bits=32; mod.compat=no; "
+	  "mod.aarch64=yes; mod.cpu_arch=v8",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=aarch64-capable-cpu-32bit-kernel "
+	  "decided-by=/sbin/init exec=arm64:no,armhf:native,armv6hf:native,armel:native",
+	  { "exec arm64 no|the CPU could run AArch64 (execstate.ko)" } },
+	{ "module cpu_arch unknown: the architecture level comes from cpuinfo",
+	  "kernel=armv7l; page=4096; cpu.arch=7; cpu.features=" ARMV7_FEATURES
+	  "; userland=armhf; mod=1; mod.machine=armv7l; mod.bits=32; mod.compat=no; "
+	  "mod.aarch64=no; mod.aarch64_reason=id_dfr0_debug_pre_v8; mod.cpu_arch=unknown",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:no,armhf:native,armv6hf:native,armel:native" },
+	{ "an amd64 userland on an arm64 kernel is judged without being asked",
+	  ARM64_K "; userland=amd64",
+	  "machine=x86_64 debian-arch=amd64 gnu-type=x86_64-linux-gnu "
+	  "docker-platform=linux/amd64 kbuild-arch=x86 bits=64 float-abi=n/a arm-arch=n/a "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=uname-machine,userland-not-native decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no" },
+	{ "a riscv64 kernel and no userland found: the kernel's own ABI is judged",
+	  "kernel=riscv64; page=4096; bins=none",
+	  "machine=riscv64 debian-arch=riscv64 gnu-type=riscv64-linux-gnu "
+	  "docker-platform=linux/riscv64 kbuild-arch=riscv bits=64 float-abi=hard arm-arch=n/a "
+	  "libc=unknown kernel-machine=riscv64 kernel-bits=64 page-size=4096 confidence=guessed "
+	  "exec-mode=unknown native-abis=riscv64 emulated-abis=- module=absent conflicts=- "
+	  "decided-by=kernel_machine_(no_userland_evidence) exec=riscv64:native" },
+	{ "an AArch64-capable CPU whose cpuinfo names no architecture: nothing understated",
+	  "kernel=armv7l; page=4096; cpu.features=" ARMV7_FEATURES
+	  "; userland=armhf; mod=1; mod.machine=armv7l; mod.bits=32; mod.compat=no; "
+	  "mod.aarch64=yes; mod.aarch64_reason=ID_PFR0 says AArch64; mod.cpu_arch=v8",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=armv7l kernel-bits=32 page-size=4096 "
+	  "confidence=authoritative exec-mode=unknown native-abis=armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=aarch64-capable-cpu-32bit-kernel "
+	  "decided-by=/sbin/init exec=arm64:no,armhf:native,armv6hf:native,armel:native",
+	  { "conflict aarch64-capable-cpu-32bit-kernel|!understates" } },
 };
 
 static void test_exec_kind_names(void **state)
