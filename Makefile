@@ -5,6 +5,8 @@
 #   make coverage       gcov line coverage of userspace/*.c under the unit and
 #                       trees suites, one "FILE: NN.N% lines" per file
 #   make stress         500 load/unload cycles on a debug kernel (tests/stress)
+#   make mutate FILE=userspace/verdict.c   every one-line mutant of FILE
+#                       against its tests; lists those no test fails
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make CROSS_COMPILE=aarch64-linux-gnu-   cross-build the CLI against a
 #                       sysroot of that architecture's Debian -dev packages
@@ -81,6 +83,11 @@ stress: test-deps
 style:
 	$(MAKE) -C kmod style
 
+# Not part of test: a file takes up to an hour (tests/mutation/run.sh).
+FILE ?= userspace/verdict.c
+mutate: test-deps
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL tests/mutation/run.sh $(FILE)
+
 # Its own instrumented build in $(O)/coverage; see tests/lib/coverage.sh.
 coverage:
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL EXECSTATE_BUILD=$(O) tests/lib/coverage.sh
@@ -146,5 +153,5 @@ clean:
 	rm -rf build
 	-$(MAKE) -C kmod clean
 
-.PHONY: all cli man module run deps test-deps test coverage stress style install uninstall clean \
+.PHONY: all cli man module run deps test-deps test coverage stress mutate style install uninstall clean \
 	dkms-src dkms-install dkms-remove
