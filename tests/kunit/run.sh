@@ -5,7 +5,8 @@
 # Cached in $EXECSTATE_CACHE/kunit: the source package, its extracted
 # tree (with kmod's decode code copied into drivers/misc/execstate) and
 # the build directory, so a rerun only rebuilds what changed.
-# Progress and kunit.py's log go to stderr.
+# Progress and kunit.py's log go to stderr.  KUNIT_TIMEOUT: seconds the
+# kernel may run the tests (600; mutation runs give a crashing mutant less).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../../scripts/debcache.sh
@@ -54,6 +55,6 @@ cd "$tree"
 ./tools/testing/kunit/kunit.py run --arch=arm64 \
 	--cross_compile=aarch64-linux-gnu- \
 	--kunitconfig="$top/kmod/.kunitconfig" \
-	--build_dir="$build" --jobs="$jobs" --timeout=600 \
+	--build_dir="$build" --jobs="$jobs" --timeout="${KUNIT_TIMEOUT:-600}" \
 	--json="$json" >&2 || true
 cat "$json"
