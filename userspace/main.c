@@ -594,6 +594,13 @@ static int run_verdict(struct ctx *c, FILE *out)
 	if (c->assume)
 		verdict_assume(&c->paths, &facts, &verdict, c->assume, c->assumed_by);
 
+	/*
+	 * get's one line and the --shell and --make lines, which the printer
+	 * gathers in a buffer of its own, leave in one write(2) each: a stdio
+	 * buffer for them would cost a malloc(), an fstat() and an ioctl().
+	 */
+	if (c->mode == MODE_GET || c->mode == MODE_SHELL || c->mode == MODE_MAKE)
+		setvbuf(out, NULL, _IONBF, 0);
 	switch (c->mode) {
 	case MODE_HUMAN:
 		print_human(out, &facts, &verdict);
@@ -613,8 +620,6 @@ static int run_verdict(struct ctx *c, FILE *out)
 		break;
 	case MODE_GET:
 		verdict_value(&verdict, &facts, c->key, buf, sizeof(buf));
-		/* One line, one write(2): no stdio buffer to allocate. */
-		setvbuf(out, NULL, _IONBF, 0);
 		fprintf(out, "%s\n", buf);
 		break;
 	case MODE_CHECK:

@@ -368,11 +368,6 @@ static void print_assignments(FILE *out, const struct facts *f, const struct ver
 	static struct outbuf o;
 	char buf[4096];
 
-	/*
-	 * The lines leave in one write(2) from o.buf: a stdio buffer of its
-	 * own would cost a malloc(), an fstat() and an ioctl() more.
-	 */
-	setvbuf(out, NULL, _IONBF, 0);
 	o.out = out;
 	o.len = 0;
 	for (int i = 0; output_key(i); i++) {
