@@ -603,5 +603,25 @@ else
 fi
 sed 's/^/# /' <<<"$out"
 
+# ---------------------------------------------------------------- make mutate
+# The mutants of a small function, written out and then run: each must be
+# built and killed by the unit tests (tests/mutation/run.sh).
+cat >"$tmp/mut.c" <<'C'
+static int pick(int a, bool b)
+{
+	if (a == 1 && b)
+		a++;
+	return a;
+}
+C
+check "mutants.py writes the one-line mutants of a function body" \
+	"3 == -> !=|3 && -> |||3 condition negated|4 line deleted" \
+	"$(python3 "$src/tests/mutation/mutants.py" "$tmp/mut.c" |
+		awk -F'\t' '{ sub(/^pick: /, "", $2); printf "%s%s %s", sep, $1, $2; sep = "|" }')"
+mut=$(EXECSTATE_MUTATION_DIR=$tmp/mutation MUTATION_TREES=0 \
+	"$src/tests/mutation/run.sh" userspace/verdict.c is_64bit_machine 2>&1)
+check "make mutate's runner builds and kills the five mutants of is_64bit_machine()" \
+	"5 killed, 0 survived, 0 invalid" "$(tail -n1 <<<"$mut")" "$mut"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
