@@ -187,6 +187,12 @@ static void arm64_compat_test(struct kunit *test)
 	out.reason = EXECSTATE_COMPAT_FRED + 1;
 	execstate_arm64_compat(c->cpus, c->ncpus, &c->sys, NULL, 0, &out);
 	KUNIT_EXPECT_EQ(test, out.reason, c->reason);
+
+	/* A list of one bit counts every CPU but sets no bit past the first. */
+	bitmap_zero(cpus, MAX_TEST_CPUS);
+	execstate_arm64_compat(c->cpus, c->ncpus, &c->sys, cpus, 1, &out);
+	KUNIT_EXPECT_EQ(test, out.aarch32_el0, c->coverage);
+	KUNIT_EXPECT_EQ(test, find_next_bit(cpus, MAX_TEST_CPUS, 1), (unsigned long)MAX_TEST_CPUS);
 }
 
 /* ---- CPU hotplug events: the facts once the hotplug completes ---- */
