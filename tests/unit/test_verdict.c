@@ -1382,6 +1382,14 @@ static const struct verdict_case cases[] = {
 	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
 	  "module=absent conflicts=uname-machine,userland-not-native decided-by=/sbin/init "
 	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no" },
+	{ "an arm64 userland on a riscv64 kernel: both are judged",
+	  "kernel=riscv64; page=4096; userland=arm64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=riscv64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=riscv64 emulated-abis=- module=absent "
+	  "conflicts=uname-machine,userland-not-native decided-by=/sbin/init "
+	  "exec=arm64:no,riscv64:native" },
 	{ "a riscv64 kernel and no userland found: the kernel's own ABI is judged",
 	  "kernel=riscv64; page=4096; bins=none",
 	  "machine=riscv64 debian-arch=riscv64 gnu-type=riscv64-linux-gnu "
