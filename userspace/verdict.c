@@ -41,8 +41,15 @@ void add_conflict(struct verdict *v, const char *id, const char *remedy, const c
 
 static bool is_64bit_machine(const char *m)
 {
-	return !strcmp(m, "aarch64") || !strcmp(m, "x86_64") || !strcmp(m, "riscv64") ||
-	       !strcmp(m, "ppc64le") || !strcmp(m, "ppc64") || !strcmp(m, "s390x");
+	static const char *const machines[] = {
+		"aarch64", "x86_64", "riscv64", "ppc64le", "ppc64", "s390x", "mips64",
+		"loongarch64", "sparc64", "parisc64", "alpha", "ia64",
+	};
+
+	for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
+		if (!strcmp(m, machines[i]))
+			return true;
+	return false;
 }
 
 static void decide_kernel(const struct paths *p, const struct facts *f, struct verdict *v)
