@@ -176,9 +176,13 @@ void selfexec_decide(const struct paths *p, const struct facts *f, struct verdic
 		return;
 	}
 	st = verdict_judge(p, f, v, s->abi);
+	/*
+	 * Only arm64 and x86 kernels tell a task's execution state: elsewhere
+	 * execstate.ko says "other" of every task, which is no evidence.
+	 */
 	want = task_state_of_abi(s->abi);
 	if (!strcmp(want, "other"))
-		want = s->abi == v->kernel_abi ? "native" : NULL;
+		want = NULL;
 	if (f->mod.present && f->mod.task_state[0] && want) {
 		if (!strcmp(f->mod.task_state, want))
 			set_mode(v, "native", "authoritative",

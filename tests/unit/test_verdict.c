@@ -312,6 +312,22 @@ static void apply_fact(struct facts *f, const struct paths **p, const char *key,
 		COPY(f->mod.aarch64_capable_reason, v);
 	} else if (!strcmp(key, "mod.cpu_arch")) {
 		COPY(f->mod.cpu_arch, v);
+	} else if (!strcmp(key, "mod.task_state")) {
+		COPY(f->mod.task_state, v);
+	} else if (!strcmp(key, "self")) {
+		f->self.abi = abi_named(v);
+	} else if (!strcmp(key, "self.uname")) {
+		COPY(f->self.uname_machine, v);
+	} else if (!strcmp(key, "self.kernel_arch")) {
+		/* what selfexec_collect() finds when uname(2) does not fit it */
+		COPY(f->self.kernel_arch, v);
+		f->self.uname_emulated = true;
+	} else if (!strcmp(key, "self.real_exe")) {
+		COPY(f->self.real_exe, v);
+	} else if (!strcmp(key, "self.interp")) {
+		COPY(f->self.interpreter, v);
+	} else if (!strcmp(key, "self.binfmt")) {
+		COPY(f->self.binfmt, v);
 	} else if (!strcmp(key, "status")) {
 		f->have_module_status = true;
 		f->module_status.state = !strcmp(v, "missing") ? MODULE_MISSING :
@@ -382,6 +398,9 @@ static void render_details(const struct verdict *v, char *out, size_t size)
 	size_t len = 0;
 
 	out[0] = '\0';
+	if (v->exec_mode)
+		len += snprintf(out + len, size - len, "mode %s %s: %s\n", v->exec_mode,
+				v->exec_mode_confidence, v->exec_mode_reason);
 	for (unsigned int i = 0; i < v->n_exec; i++)
 		len += snprintf(out + len, size - len, "exec %s %s: %s\n", v->exec[i].abi->name,
 				exec_kind_name(v->exec[i].kind), v->exec[i].reason);
@@ -1397,6 +1416,156 @@ static const struct verdict_case cases[] = {
 	  "libc=unknown kernel-machine=riscv64 kernel-bits=64 page-size=4096 confidence=guessed "
 	  "exec-mode=unknown native-abis=riscv64 emulated-abis=- module=absent conflicts=- "
 	  "decided-by=kernel_machine_(no_userland_evidence) exec=riscv64:native" },
+	/* ---- exec-mode: selfexec_decide(), each source of evidence in its order */
+	{ "exec-mode: uname(2) agrees",
+	  ARM64_K "; userland=arm64; self=arm64; self.uname=aarch64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=native native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode native inferred|arm64 on the aarch64 kernel, uname(2) agrees" } },
+	{ "exec-mode: a recorded self/exe without uname(2)",
+	  ARM64_K "; userland=arm64; self=arm64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=native native-abis=arm64,armhf,armv6hf,armel emulated-abis=- module=absent "
+	  "conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode native inferred|!uname" } },
+	{ "exec-mode: the module sees this armhf process as aarch32",
+	  ARM64_K "; userland=armhf; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=yes; "
+	  "mod.aarch32_el0=all; self=armhf; self.uname=armv8l; personality=linux32; "
+	  "mod.task_state=aarch32",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=native native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded "
+	  "conflicts=uname-machine,cpuinfo-variant,personality-linux32 decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode native authoritative|execstate.ko sees this armhf process as aarch32" } },
+	{ "exec-mode: the module sees this amd64 process as aarch64: an emulator runs it",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=yes; "
+	  "mod.aarch32_el0=all; self=amd64; self.uname=x86_64; mod.task_state=aarch64; "
+	  "self.real_exe=/usr/bin/qemu-x86_64-static; self.binfmt=qemu-x86_64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
+	  { "mode emulated authoritative|as aarch64, not x86_64: the kernel runs an emulator",
+	    "conflict emulated-cli|runs emulated by /usr/bin/qemu-x86_64-static "
+	    "(binfmt_misc qemu-x86_64)",
+	    "conflict emulated-cli|run the arm64 build of execstate (Debian: execstate:arm64)" } },
+	{ "exec-mode: no task state, but uname(2) does not fit the module's kernel",
+	  ARM64_K "; userland=arm64; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=yes; "
+	  "mod.aarch32_el0=all; self=amd64; self.uname=x86_64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
+	  { "mode emulated authoritative|uname(2) says x86_64 but execstate.ko says the "
+	    "kernel is aarch64" } },
+	{ "exec-mode: uname(2) under linux32 fits the module's arm64 kernel",
+	  ARM64_K "; userland=armhf; mod=1; mod.machine=aarch64; mod.bits=64; mod.compat=yes; "
+	  "mod.aarch32_el0=all; self=armhf; self.uname=armv8l; personality=linux32",
+	  "machine=armv7l debian-arch=armhf gnu-type=arm-linux-gnueabihf "
+	  "docker-platform=linux/arm/v7 kbuild-arch=arm bits=32 float-abi=hard arm-arch=v7 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=native native-abis=arm64,armhf,armv6hf,armel "
+	  "emulated-abis=- module=loaded "
+	  "conflicts=uname-machine,cpuinfo-variant,personality-linux32 decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode native inferred|armhf on the aarch64 kernel, uname(2) agrees" } },
+	{ "exec-mode: uname(2) contradicts sys/kernel/arch and self/exe is qemu's",
+	  ARM64_K "; userland=arm64; self=amd64; self.uname=x86_64; self.kernel_arch=aarch64; "
+	  "self.real_exe=/usr/bin/qemu-x86_64-static",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
+	  { "mode emulated inferred|uname(2) says x86_64 but the kernel is aarch64 "
+	    "(sys/kernel/arch), and the kernel's self/exe is /usr/bin/qemu-x86_64-static" } },
+	{ "exec-mode: uname(2) contradicts sys/kernel/arch",
+	  ARM64_K "; userland=arm64; self=amd64; self.uname=x86_64; self.kernel_arch=aarch64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
+	  { "mode emulated inferred|uname(2) says x86_64 but the kernel is aarch64 "
+	    "(sys/kernel/arch)",
+	    "mode emulated inferred|!self/exe" } },
+	{ "exec-mode: only self/exe gives the emulator away",
+	  ARM64_K "; userland=arm64; self=arm64; self.real_exe=/usr/bin/qemu-aarch64-static; "
+	  "self.interp=/usr/bin/qemu-aarch64-static",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode emulated inferred|the kernel's self/exe is /usr/bin/qemu-aarch64-static, not "
+	    "this program" } },
+	{ "exec-mode: an amd64 build on an arm64 kernel runs only through binfmt_misc",
+	  ARM64_K "; userland=arm64; self=amd64; "
+	  "binfmt=qemu-x86_64,amd64,enabled,/usr/bin/qemu-x86_64-static; "
+	  "self.interp=/usr/bin/qemu-x86_64-static; self.binfmt=qemu-x86_64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel emulated-abis=amd64 "
+	  "module=absent conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:emulated",
+	  { "mode emulated inferred|cannot run amd64 natively, only through binfmt_misc",
+	    "conflict emulated-cli|by /usr/bin/qemu-x86_64-static (binfmt_misc qemu-x86_64)" } },
+	{ "exec-mode: an amd64 build on an arm64 kernel, no emulator registered",
+	  ARM64_K "; userland=arm64; self=amd64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native,amd64:no",
+	  { "mode emulated inferred|the aarch64 kernel cannot run amd64 natively (the kernel is "
+	    "aarch64)",
+	    "conflict emulated-cli|runs emulated: " } },
+	{ "exec-mode: an unknown kernel's remedy names no build",
+	  "kernel=mips64; page=4096; userland=arm64; self=arm64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=mips64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=emulated native-abis=- emulated-abis=- module=absent "
+	  "conflicts=uname-machine,userland-not-native,emulated-cli decided-by=/sbin/init "
+	  "exec=arm64:no",
+	  { "conflict emulated-cli|run the execstate build of the kernel's own architecture" } },
+	{ "exec-mode: a riscv64 module says 'other' of every task, which is no evidence",
+	  "kernel=riscv64; page=4096; userland=riscv64; mod=1; mod.machine=riscv64; mod.bits=64; "
+	  "self=riscv64; self.uname=riscv64; mod.task_state=other",
+	  "machine=riscv64 debian-arch=riscv64 gnu-type=riscv64-linux-gnu "
+	  "docker-platform=linux/riscv64 kbuild-arch=riscv bits=64 float-abi=hard arm-arch=n/a "
+	  "libc=glibc kernel-machine=riscv64 kernel-bits=64 page-size=4096 "
+	  "confidence=authoritative exec-mode=native native-abis=riscv64 emulated-abis=- "
+	  "module=loaded conflicts=- decided-by=/sbin/init exec=riscv64:native",
+	  { "mode native inferred|riscv64 on the riscv64 kernel, uname(2) agrees" } },
+	{ "exec-mode: no evidence of this process's ABI",
+	  ARM64_K "; userland=arm64; self.uname=aarch64",
+	  "machine=aarch64 debian-arch=arm64 gnu-type=aarch64-linux-gnu "
+	  "docker-platform=linux/arm64 kbuild-arch=arm64 bits=64 float-abi=hard arm-arch=v8 "
+	  "libc=glibc kernel-machine=aarch64 kernel-bits=64 page-size=4096 confidence=inferred "
+	  "exec-mode=unknown native-abis=arm64,armhf,armv6hf,armel emulated-abis=- "
+	  "module=absent conflicts=- decided-by=/sbin/init "
+	  "exec=arm64:native,armhf:native,armv6hf:native,armel:native",
+	  { "mode unknown inferred|no evidence of this process's own ABI" } },
 	{ "an AArch64-capable CPU whose cpuinfo names no architecture: nothing understated",
 	  "kernel=armv7l; page=4096; cpu.features=" ARMV7_FEATURES
 	  "; userland=armhf; mod=1; mod.machine=armv7l; mod.bits=32; mod.compat=no; "
