@@ -11,6 +11,9 @@
 #
 # Usage: tests/mutation/run.sh FILE [FUNCTION...]   (make mutate FILE=...)
 # Env:   EXECSTATE_MUTATION_DIR  the scratch copy (default /tmp/execstate-mutation)
+#        MUTATION_SUITES         userspace: the suites run once the unit tests pass
+#                                (default "trees"; "trees live" for code that
+#                                only a live run reaches, e.g. selfexec.c)
 #        MUTATION_TREES=0        userspace: judge by the unit tests alone
 # Prints one line per mutant (killed, SURVIVED, or invalid: it does not
 # build) and "N killed, N survived, N invalid"; exits 1 when one survived,
@@ -59,7 +62,8 @@ unit_and_trees() {
 			timeout 120 "$t" >"$work/unit.log" 2>&1 || return 1
 	done
 	[ "$trees" = 0 ] && return 0
-	SUITES=trees timeout 600 "$src/tests/run-all.sh" >"$work/trees.log" 2>&1 || return 1
+	SUITES=${MUTATION_SUITES:-trees} timeout 600 "$src/tests/run-all.sh" >"$work/suites.log" 2>&1 ||
+		return 1
 }
 
 if [[ $file == userspace/* ]]; then
