@@ -323,6 +323,23 @@ if command -v strace >/dev/null; then
 else
 	missing "the system calls of --shell" "strace"
 fi
+# No descriptor left open at exit by any output: the ones above 2 that
+# valgrind sees at exit are those the test's own shell passed in, as for true.
+if command -v valgrind >/dev/null; then
+	open_fds() {
+		EXECSTATE_RUNTIME_DIR=$rt valgrind --track-fds=yes "$@" 2>&1 >/dev/null </dev/null |
+			sed -n 's/.*Open file descriptor \([0-9]*\):.*/\1/p' | awk '$1 > 2' | sort -n | xargs
+	}
+	base_fds=$(open_fds true)
+	for args in "--shell" "get machine" "--json" "" "check --target $me"; do
+		# shellcheck disable=SC2086 # the arguments are words
+		got_fds=$(open_fds "$cli" $args)
+		check "execstate ${args:-(the report)} closes every descriptor it opens (open at exit: ${got_fds:-none}; true: ${base_fds:-none})" \
+			[ "$got_fds" = "$base_fds" ]
+	done
+else
+	missing "the descriptors left open" "valgrind"
+fi
 
 # ---------------------------------------------------------------- prometheus
 $cli --prometheus >"$tmp/live.prom"
