@@ -36,6 +36,7 @@
 #   pid-many CODE N PID...   `execstate pid PID...` exits CODE printing N lines
 #   prom LINE             `execstate --prometheus` prints LINE (@VERSION@: ours)
 #   remedy ID TEXT        conflict ID's remedy (in --json) contains TEXT
+#   conflict-says ID TEXT  conflict ID's message (in --json) contains TEXT
 set -u
 src=$EXECSTATE_SRC
 build=$EXECSTATE_BUILD
@@ -167,6 +168,14 @@ doc = json.load(sys.stdin)
 print(" | ".join(c["remedy"] for c in doc["conflicts"] if c["id"] == sys.argv[1]))
 ' "$key")
 			check '[[ "$remedy" == *"$rest"* ]]' "$case: conflict $key remedy says '$rest' (got '$remedy')"
+			;;
+		conflict-says)
+			message=$("${es[@]}" --json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+print(" | ".join(c["message"] for c in doc["conflicts"] if c["id"] == sys.argv[1]))
+' "$key")
+			check '[[ "$message" == *"$rest"* ]]' "$case: conflict $key says '$rest' (got '$message')"
 			;;
 		no-conflict)
 			check '! [[ " $conflicts " == *" $key "* ]]' "$case: no conflict $key ($conflicts)"
