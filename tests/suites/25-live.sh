@@ -161,6 +161,8 @@ print([e["value"] for e in json.load(sys.stdin)["evidence"] if e["fact"] == "una
 	check "... with an emulated-cli conflict naming qemu-arm-static and a remedy" \
 		bash -c 'grep -q "^  ! emulated-cli: this execstate, built for armhf, runs emulated by .*qemu-arm-static" "$1" &&
 			grep -q "remedy: run the $2 build of execstate" "$1"' _ "$tmp/report" "$me"
+	check "... whose reason has both tells: uname(2) against sys/kernel/arch, and self/exe" \
+		grep -q "exec-mode from  *uname(2) says armv7l but the kernel is $kernel (sys/kernel/arch), and the kernel's self/exe is .*qemu-arm-static (inferred)" "$tmp/report"
 	check "the native build has no emulated-cli conflict" \
 		bash -c '! [[ " $1 " == *" emulated-cli "* ]]' _ "$($cli get conflicts)"
 fi
