@@ -620,8 +620,10 @@ check "mutants.py writes the one-line mutants of a function body" \
 		awk -F'\t' '{ sub(/^pick: /, "", $2); printf "%s%s %s", sep, $1, $2; sep = "|" }')"
 mut=$(EXECSTATE_MUTATION_DIR=$tmp/mutation MUTATION_TREES=0 \
 	"$src/tests/mutation/run.sh" userspace/verdict.c is_64bit_machine 2>&1)
-check "make mutate's runner builds and kills the five mutants of is_64bit_machine()" \
-	"5 killed, 0 survived, 0 invalid" "$(tail -n1 <<<"$mut")" "$mut"
+nmut=$(python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64bit_machine | wc -l)
+[ "$nmut" -ge 3 ] || nmut="at least 3"
+check "make mutate's runner builds and kills all $nmut mutants of is_64bit_machine()" \
+	"$nmut killed, 0 survived, 0 invalid" "$(tail -n1 <<<"$mut")" "$mut"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
