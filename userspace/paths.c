@@ -48,16 +48,16 @@ int paths_set(struct paths *p, enum path_base base, const char *dir)
 	if (strlen(real) >= sizeof(p->root_buf))
 		return -ENAMETOOLONG;
 	strcpy(dst, real);
-	if (base == PATH_ROOT)
+	if (base == PATH_ROOT) {
 		p->root = dst;
-	else if (base == PATH_SYSFS)
+		p->live_root = !strcmp(real, "/");
+		return 0;
+	}
+	if (base == PATH_SYSFS)
 		p->sysfs = dst;
 	else
 		p->procfs = dst;
-	if (base == PATH_ROOT)
-		p->live_root = !strcmp(real, "/");
-	else
-		p->live_kernel = !strcmp(p->sysfs, "/sys") && !strcmp(p->procfs, "/proc");
+	p->live_kernel = !strcmp(p->sysfs, "/sys") && !strcmp(p->procfs, "/proc");
 	return 0;
 }
 
