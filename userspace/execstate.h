@@ -256,8 +256,10 @@ const char *exec_kind_name(enum exec_kind k);
  */
 static inline void str_copy(char *dst, size_t size, const char *src)
 {
-	size_t n = strnlen(src, size - 1);
+	size_t n = strlen(src);
 
+	if (n >= size)
+		n = size - 1;
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 }

@@ -83,11 +83,6 @@ const char *task_state_of_abi(const struct abi_desc *a)
 	}
 }
 
-static void copy(char *dst, size_t size, const char *src)
-{
-	snprintf(dst, size, "%s", src);
-}
-
 void task_read_exe(const struct paths *p, const char *task, struct userland_bin *b,
 		   char *target, size_t size)
 {
@@ -109,7 +104,7 @@ void task_read_exe(const struct paths *p, const char *task, struct userland_bin 
 		return;
 	}
 	/* A recorded tree: the link names a path on the recorded machine. */
-	copy(path, sizeof(path), target);
+	str_copy(path, sizeof(path), target);
 	deleted = strstr(path, " (deleted)");
 	if (deleted && !deleted[10])
 		*deleted = '\0';
@@ -259,16 +254,16 @@ static void name_abi(struct pid_report *r, const struct userland_bin *b)
 		level = b && b->arm_arch ? b->arm_arch : atoi(a->arm_arch + 1);
 		snprintf(r->arm_arch, sizeof(r->arm_arch), "v%d", level);
 		if (level <= 5)
-			copy(r->machine, sizeof(r->machine), "armv5tel");
+			str_copy(r->machine, sizeof(r->machine), "armv5tel");
 		else
 			snprintf(r->machine, sizeof(r->machine), "armv%dl", level);
 		snprintf(r->docker_platform, sizeof(r->docker_platform), "linux/arm/v%d",
 			 level >= 7 ? 7 : level <= 5 ? 5 : 6);
 		return;
 	}
-	copy(r->arm_arch, sizeof(r->arm_arch), a->arm_arch);
-	copy(r->machine, sizeof(r->machine), a->machine);
-	copy(r->docker_platform, sizeof(r->docker_platform), a->docker_platform);
+	str_copy(r->arm_arch, sizeof(r->arm_arch), a->arm_arch);
+	str_copy(r->machine, sizeof(r->machine), a->machine);
+	str_copy(r->docker_platform, sizeof(r->docker_platform), a->docker_platform);
 }
 
 static void read_binfmt_flags(const struct paths *p, const char *entry, char *dst, size_t size)
@@ -284,7 +279,7 @@ static void read_binfmt_flags(const struct paths *p, const char *entry, char *ds
 	while (fgets(line, sizeof(line), in)) {
 		if (!strncmp(line, "flags: ", 7)) {
 			line[strcspn(line, "\n")] = '\0';
-			copy(dst, size, line + 7);
+			str_copy(dst, size, line + 7);
 			break;
 		}
 	}
@@ -331,8 +326,8 @@ static void inspect_guest(const struct paths *p, const char *task, struct pid_re
 	char rel[PID_PATH_MAX + 64];
 
 	r->emulated = true;
-	copy(r->interpreter, sizeof(r->interpreter), r->exe);
-	copy(r->binfmt, sizeof(r->binfmt), e->name);
+	str_copy(r->interpreter, sizeof(r->interpreter), r->exe);
+	str_copy(r->binfmt, sizeof(r->binfmt), e->name);
 	read_binfmt_flags(p, e->name, r->binfmt_flags, sizeof(r->binfmt_flags));
 	r->abi = e->abi;
 	if (!r->guest[0])
@@ -418,15 +413,15 @@ int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *a
 	}
 	if (authoritative) {
 		r->confidence = "authoritative";
-		copy(r->kernel_state, sizeof(r->kernel_state), tf.state);
+		str_copy(r->kernel_state, sizeof(r->kernel_state), tf.state);
 		r->personality = tf.personality;
 		r->has_personality = tf.has_personality;
 		if (tf.exe[0])
-			copy(r->exe, sizeof(r->exe), tf.exe);
+			str_copy(r->exe, sizeof(r->exe), tf.exe);
 		if (tf.exe_machine)
 			r->exe_machine = tf.exe_machine;
 	} else {
-		copy(r->kernel_state, sizeof(r->kernel_state), task_state_of_abi(r->abi));
+		str_copy(r->kernel_state, sizeof(r->kernel_state), task_state_of_abi(r->abi));
 		read_personality(p, task, r);
 	}
 	read_auxv(p, task, exe.err ? 0 : exe.elf.elf_class, &auxv, r);
@@ -434,7 +429,7 @@ int pid_inspect(const struct paths *p, const struct facts *bf, pid_task_query *a
 	argc = read_cmdline(p, task, cmdline, sizeof(cmdline), args, 2);
 	emu = find_emulator(p, bf, task, r->exe, argc ? args[0] : NULL);
 	if (emu && argc >= 2 && !strcmp(args[0], emu->interpreter))
-		copy(r->guest, sizeof(r->guest), args[1]);
+		str_copy(r->guest, sizeof(r->guest), args[1]);
 	if (emu)
 		inspect_guest(p, task, r, emu, &guest);
 	/* A native program whose file cannot be read: the kernel's state. */
