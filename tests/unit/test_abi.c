@@ -48,10 +48,13 @@ struct machine_case {
 };
 
 static const struct machine_case machines[] = {
-	{ "aarch64", ABI_ARM64 }, { "armv8l", ABI_ARMHF }, { "armv7l", ABI_ARMHF },
+	{ "aarch64", ABI_ARM64 }, { "arm64", ABI_ARM64 }, { "aarch64_be", ABI_ARM64 },
+	{ "armv8l", ABI_ARMHF }, { "armv7l", ABI_ARMHF },
 	{ "armv6l", ABI_ARMV6HF }, { "armv5tel", ABI_ARMEL }, { "armv5tejl", ABI_ARMEL },
-	{ "x86_64", ABI_AMD64 }, { "i686", ABI_I386 }, { "i386", ABI_I386 },
-	{ "i586", ABI_I386 }, { "riscv64", ABI_RISCV64 },
+	{ "armv4tl", ABI_ARMEL }, { "arm", ABI_ARMEL },
+	{ "x86_64", ABI_AMD64 }, { "amd64", ABI_AMD64 }, { "i686", ABI_I386 },
+	{ "i386", ABI_I386 }, { "i586", ABI_I386 }, { "riscv64", ABI_RISCV64 },
+	{ "ppc64le", ABI_PPC64EL }, { "s390x", ABI_S390X },
 };
 
 static void test_from_machine(void **state)
@@ -65,6 +68,8 @@ static void test_from_machine(void **state)
 	}
 	assert_null(abi_from_machine("i786"));
 	assert_null(abi_from_machine("mips64"));
+	assert_null(abi_from_machine("armv9l"));
+	assert_null(abi_from_machine("armeb"));
 }
 
 /* The table's own names round-trip, and every entry is complete. */
