@@ -290,6 +290,9 @@ done
 needed=$(readelf -d "$cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
 check '[[ "$needed" != *libnl* && "$needed" != *libz* && "$needed" != *libkmod* ]]' \
 	"the CLI links none of libnl, zlib and libkmod (NEEDED: $needed)"
+# Bound at start-up with full RELRO, as Debian's hardening links it; the
+# lazy trampolines cost every run more (userspace/Makefile).
+check 'readelf -d "$cli" | grep -q "(FLAGS_1).*NOW"' "the CLI is linked with -z now (BIND_NOW)"
 loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\(lib[^ ]*\) .*dynamically loaded.*/\1/p' | tr '\n' ' '; }
 
 # /proc/config.gz of an x86 kernel: its options come in the first lines, and
