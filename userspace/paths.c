@@ -250,8 +250,12 @@ FILE *path_fopen(const struct paths *p, enum path_base base, const char *rel)
 	return f;
 }
 
-/* The field's value in the stanza that starts at s, up to its empty line. */
-static ssize_t stanza_field(const char *s, const char *end, const char *field,
+/*
+ * The field's value in the stanza that starts at s, up to its empty line.
+ * With !eof, end cuts the file short: -EAGAIN when the field's line may go
+ * on after it (a stanza cut short is left to the caller's search).
+ */
+static ssize_t stanza_field(const char *s, const char *end, bool eof, const char *field,
 			    char *buf, size_t size)
 {
 	size_t flen = strlen(field);
@@ -260,6 +264,8 @@ static ssize_t stanza_field(const char *s, const char *end, const char *field,
 		const char *nl = memchr(s, '\n', end - s), *e = nl ? nl : end, *v;
 
 		if (e - s >= flen && !memcmp(s, field, flen)) {
+			if (!nl && !eof)
+				return -EAGAIN;
 			v = s + flen;
 			while (v < e && (*v == ' ' || *v == '\t'))
 				v++;
@@ -274,42 +280,103 @@ static ssize_t stanza_field(const char *s, const char *end, const char *field,
 }
 
 /*
- * dpkg writes its status file sorted by package name (strcmp), so the
- * "Package: " lines of a big one are bisected by byte offset down to a
- * window of STANZA_SCAN bytes before memmem() takes over.  Returns a point
- * after which the first stanza of @name lies if the file is sorted: every
- * "Package:" line before it names a smaller package.  Only lo is trusted;
- * hi merely narrows the bisection, and the search after it runs to the end.
+ * The first stanza holding the needle "\nLINE\n" (n bytes) and the field,
+ * searched from @from to @end of the text at @text; @start: the text
+ * begins the file, where the line needs no newline before it.  With !eof,
+ * end cuts the file short: -EAGAIN when the answer may lie after it.
  */
-#define STANZA_SCAN 16384
-static const char *stanza_lower_bound(const char *map, const char *end, const char *name,
-				      size_t nlen)
+static ssize_t stanza_search(const char *text, const char *from, const char *end, bool start,
+			     bool eof, const char *needle, size_t n, const char *field,
+			     char *buf, size_t size)
+{
+	const char *s = NULL;
+	ssize_t ret;
+
+	if (start && from == text && end - text >= n - 1 && !memcmp(text, needle + 1, n - 1))
+		s = text;
+	else if ((s = memmem(from, end - from, needle, n)))
+		s++;
+	while (s) {
+		const char *eol = s + n - 2;
+
+		ret = stanza_field(eol + 1, end, eof, field, buf, size);
+		if (ret != -ENOENT)
+			return ret;
+		s = memmem(eol, end - eol, needle, n);
+		if (s)
+			s++;
+	}
+	return eof ? -ENOENT : -EAGAIN;
+}
+
+/* pread() len bytes at off, fewer only at the end of the file; or -errno. */
+static ssize_t pread_all(int fd, char *buf, size_t len, off_t off)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = pread(fd, buf + got, len - got, off + got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		got += n;
+	}
+	return got;
+}
+
+/*
+ * dpkg writes its status file sorted by package name (strcmp), so the
+ * "Package: " lines of a big one are bisected by byte offset, one pread()
+ * of STANZA_PROBE bytes a step, down to STANZA_SCAN bytes; STANZA_READ
+ * bytes from there answer for any real stanza.  The reads go to one static
+ * buffer: no mapping of the file, whose page faults and munmap() cost
+ * three times these reads.  Returns an offset after which the first
+ * stanza of @name lies if the file is sorted: every "Package:" line before
+ * it names a smaller package.  Only lo is trusted; hi merely narrows the
+ * bisection (a probe without a whole "Package:" line lowers it), and the
+ * search after lo runs to the end of the file.
+ */
+#define STANZA_SCAN 4096
+#define STANZA_PROBE 4096
+#define STANZA_READ 8192
+static char stanza_buf[STANZA_READ];
+
+static off_t stanza_lower_bound(int fd, off_t size, const char *name, size_t nlen)
 {
 	static const char key[] = "\nPackage: ";
-	const char *lo = map, *hi = end;
+	off_t lo = 0, hi = size;
 
 	while (hi - lo > STANZA_SCAN) {
-		const char *mid = lo + (hi - lo) / 2, *v, *eol;
-		const char *k = memmem(mid, hi - mid, key, sizeof(key) - 1);
+		off_t mid = lo + (hi - lo) / 2;
+		size_t want = hi - mid < STANZA_PROBE ? hi - mid : STANZA_PROBE;
+		ssize_t got = pread_all(fd, stanza_buf, want, mid);
+		const char *k, *v, *eol = NULL;
 		size_t vlen;
 		int c;
 
-		if (!k) {
+		if (got < 0)
+			break;
+		k = memmem(stanza_buf, got, key, sizeof(key) - 1);
+		if (k) {
+			v = k + sizeof(key) - 1;
+			eol = memchr(v, '\n', stanza_buf + got - v);
+		}
+		if (!eol) {
 			hi = mid;
 			continue;
 		}
-		v = k + sizeof(key) - 1;
-		eol = memchr(v, '\n', end - v);
-		if (!eol)
-			eol = end;
 		vlen = eol - v;
 		c = memcmp(v, name, vlen < nlen ? vlen : nlen);
 		if (!c)
 			c = (vlen > nlen) - (vlen < nlen);
 		if (c < 0)
-			lo = eol;
+			lo = mid + (eol - stanza_buf);
 		else
-			hi = k;
+			hi = mid + (k - stanza_buf);
 	}
 	return lo;
 }
@@ -320,8 +387,9 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 	static const char pkg[] = "Package: ";
 	char needle[128];
 	size_t n = snprintf(needle, sizeof(needle), "\n%s\n", line), len;
-	ssize_t ret = -ENOENT;
-	const char *map, *s, *end, *from;
+	ssize_t ret = -ENOENT, got;
+	const char *map;
+	off_t from = 0;
 	struct stat st;
 	int fd;
 
@@ -337,36 +405,32 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 		return st.st_size > PATH_FOPEN_MAX ? -EFBIG : -ENOENT;
 	}
 	len = st.st_size;
+	if (len > STANZA_SCAN && !strncmp(line, pkg, sizeof(pkg) - 1))
+		from = stanza_lower_bound(fd, len, line + sizeof(pkg) - 1,
+					  n - 2 - (sizeof(pkg) - 1));
+	/* A whole small file, or STANZA_READ bytes from the bound. */
+	got = pread_all(fd, stanza_buf, len - from < STANZA_READ ? len - from : STANZA_READ, from);
+	if (got >= 0)
+		ret = stanza_search(stanza_buf, stanza_buf, stanza_buf + got, from == 0,
+				    from + got == (off_t)len, needle, n, field, buf, size);
+	if (got >= 0 && ret != -EAGAIN && (ret >= 0 || from == 0)) {
+		close(fd);
+		return ret;
+	}
+	/*
+	 * A stanza past the read, an unsorted file or a read error: the whole
+	 * file, mapped, from the bound and then, found nowhere after it, from
+	 * its start.
+	 */
 	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return -errno;
-	end = map + len;
-	from = map;
-	if (len > STANZA_SCAN && !strncmp(line, pkg, sizeof(pkg) - 1))
-		from = stanza_lower_bound(map, end, line + sizeof(pkg) - 1,
-					  n - 2 - (sizeof(pkg) - 1));
-again:
-	/* s: the line, at the start of the file or after a newline. */
-	if (from == map && len >= n - 1 && !memcmp(map, needle + 1, n - 1))
-		s = map;
-	else if ((s = memmem(from, end - from, needle, n)))
-		s++;
-	while (s) {
-		const char *eol = s + n - 2;
-
-		ret = stanza_field(eol + 1, end, field, buf, size);
-		if (ret >= 0)
-			break;	/* the rest of the file is not searched, nor paged in */
-		s = memmem(eol, end - eol, needle, n);
-		if (s)
-			s++;
-	}
-	/* Not after the bisection's bound: the file may not be sorted. */
-	if (ret < 0 && from != map) {
-		from = map;
-		goto again;
-	}
+	if (got < 0 || ret == -EAGAIN)
+		ret = stanza_search(map, map + from, map + len, true, true, needle, n, field, buf,
+				    size);
+	if (ret < 0 && from)
+		ret = stanza_search(map, map, map + len, true, true, needle, n, field, buf, size);
 	munmap((void *)map, len);
 	return ret;
 }

@@ -69,11 +69,13 @@ bool path_exists(const struct paths *p, enum path_base base, const char *rel);
  * A field of a package database of stanzas (dpkg's status, apk's installed):
  * the value of the first line starting with @field ("Version:") after the
  * line @line ("Package: libc6") in the first stanza holding both (a stanza
- * ends at an empty line), blanks trimmed, into buf.  The file is mapped and
- * searched with memmem(): a status file of a megabyte is not read line by
- * line.  For a "Package: " line of a file over 16 KiB, the search starts
- * where bisecting dpkg's sorted "Package:" lines puts the package, and goes
- * over the whole file only when nothing is found from there.  Returns the
+ * ends at an empty line), blanks trimmed, into buf.  A status file of a
+ * megabyte is not read line by line: for a "Package: " line of a file over
+ * 4 KiB, bisecting dpkg's sorted "Package:" lines with a few pread()s puts
+ * the package, and 8 KiB read from there hold its stanza.  The rest of the
+ * file, mapped and searched with memmem(), is looked at only when the
+ * answer is not in those 8 KiB, and all of it only when nothing is found
+ * after the package's place (a file out of order).  Returns the
  * value's length or -errno: -ENOENT without such a line or field, -EFBIG
  * for a file over 256 MiB.
  */

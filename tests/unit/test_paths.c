@@ -327,6 +327,69 @@ static void test_stanza_sorted(void **state)
 	assert_string_equal(buf, "stray");
 }
 
+/*
+ * "Package: lib" and its Version at @at of a file of @size bytes, after a
+ * padding stanza ("Package: a" or the apk form "P:a"), before others.
+ */
+static void write_padded(const char *pkg, const char *name, size_t at, size_t size,
+			 const char *mid)
+{
+	char *text = malloc(size + 1);
+	int n;
+
+	assert_non_null(text);
+	memset(text, 'x', size);
+	n = snprintf(text, size, "%sa\nDescription: ", pkg);
+	text[n] = 'x';
+	n = snprintf(text + at, size - at, "\n\n%s%s\n%sVersion: 1.2.4-r2\n\n%szz\n",
+		     pkg, name, mid, pkg);
+	memset(text + at + n, '\n', size - at - n);
+	tmptree_put("root/etc/padded", text, size);
+	free(text);
+}
+
+static ssize_t padded_field(const char *line, char *buf, size_t size)
+{
+	struct paths p;
+
+	root_paths(&p);
+	return path_stanza_field(&p, PATH_ROOT, "etc/padded", line, "Version:", buf, size);
+}
+
+/*
+ * What the first read (8 KiB from the bisection's bound, or from the start)
+ * cuts in two is looked for in the whole file: a value, a stanza, the
+ * line that names the package.  Each case crosses the 8 KiB mark.
+ */
+static void test_stanza_read_edge(void **state)
+{
+	static const struct {
+		const char *pkg, *mid;
+		size_t at;	/* the blank line before the stanza; its field at at + 8 */
+	} edges[] = {
+		{ "P:", "", 8192 - 24 },		/* the value's line */
+		{ "P:", "", 8192 - 12 },		/* the field's name */
+		{ "P:", "", 8192 - 5 },			/* the line naming the package */
+		{ "P:", "Status: a long line\n", 8192 - 28 },	/* the stanza, after a line */
+		{ "Package: ", "", 8192 - 30 },		/* bisected to the start: the value */
+		{ "Package: ", "", 20000 },		/* bisected, after a 20 KiB stanza */
+	};
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		char line[32];
+
+		snprintf(line, sizeof(line), "%slib", edges[i].pkg);
+		write_padded(edges[i].pkg, "lib", edges[i].at, 32768, edges[i].mid);
+		assert_int_equal(padded_field(line, buf, sizeof(buf)), 8);
+		assert_string_equal(buf, "1.2.4-r2");
+		/* A package of the name nowhere: the whole file says so. */
+		snprintf(line, sizeof(line), "%slia", edges[i].pkg);
+		assert_int_equal(padded_field(line, buf, sizeof(buf)), -ENOENT);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_files),
 		cmocka_unit_test(test_stanza_field),
 		cmocka_unit_test(test_stanza_sorted),
+		cmocka_unit_test(test_stanza_read_edge),
 	};
 
 	return cmocka_run_group_tests_name("paths", tests, setup, teardown);
