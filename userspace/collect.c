@@ -987,8 +987,15 @@ void collect_all(const struct paths *p, const struct collect_opts *o, struct fac
 	}
 	if (want & FACTS_PACKAGES) {
 		collect_dpkg(p, f);
-		collect_other_pkg(p, f);
-		collect_os_release(p, f);
+		/*
+		 * The verdict asks apk, pacman and rpm only where dpkg does not
+		 * answer, and os-release only for dpkg's armhf (Raspbian's ARMv6
+		 * port): the outputs without evidence skip them otherwise.
+		 */
+		if (!o->skip_evidence || !f->dpkg_arch[0])
+			collect_other_pkg(p, f);
+		if (!o->skip_evidence || !f->dpkg_arch[0] || !strcmp(f->dpkg_arch, "armhf"))
+			collect_os_release(p, f);
 	}
 	if (want & FACTS_LIBC_VERSION)
 		collect_libc_version(p, f);

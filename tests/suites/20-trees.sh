@@ -295,6 +295,24 @@ check '[[ "$needed" != *libnl* && "$needed" != *libz* && "$needed" != *libkmod* 
 check 'readelf -d "$cli" | grep -q "(FLAGS_1).*NOW"' "the CLI is linked with -z now (BIND_NOW)"
 loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\(lib[^ ]*\) .*dynamically loaded.*/\1/p' | tr '\n' ' '; }
 
+# Raspbian with no ELF file to read: dpkg's armhf and os-release's ID alone
+# make it ARMv6, and the outputs without evidence, which skip os-release
+# where dpkg answers, still read it for armhf.
+nelf=$build/trees/raspbian-no-elf
+rm -rf "$nelf"
+cp -a "$build/trees/raspbian-armv6" "$nelf"
+rm -f "$nelf/root/sbin/init" "$nelf/root/bin/sh" "$nelf/root/usr/bin/env"
+es=("$cli" --root "$nelf/root" --sysfs "$nelf/sys" --procfs "$nelf/proc")
+for out in "get arm-arch" "get machine"; do
+	# shellcheck disable=SC2086 # the arguments are words
+	got=$("${es[@]}" $out)
+	check '[ "$got" = "$(sed -n "s/^$out //p" "$nelf/expect")" ]' \
+		"raspbian-no-elf: dpkg's armhf on Raspbian is ARMv6 ($out: '$got')"
+done
+check '( eval "$("${es[@]}" --shell)" && [ "$EXECSTATE_ARM_ARCH" = v6 ] )' \
+	"raspbian-no-elf: --shell says ARMv6 too"
+keys_match "raspbian-no-elf" "$nelf" "${es[@]}"
+
 # /proc/config.gz of an x86 kernel: its options come in the first lines, and
 # reading stops there (a contradicting line after them stays unread) when
 # the header names the architecture, not without it.  A recorded kernel's

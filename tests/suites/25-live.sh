@@ -329,6 +329,17 @@ if command -v strace >/dev/null; then
 		check "--shell reads dpkg's status with at most $most pread()s and maps none of it (path reads preads maps: ${status:-not opened})" \
 			awk -v most="$most" '{ exit !($2 == 0 && $3 >= 1 && $3 <= most && $4 == 0) }' <<<"${status:-x 1 0 1}"
 	fi
+	# dpkg answers here: the other package managers and os-release matter
+	# to the verdict only where it does not (or says armhf), and to the
+	# report's evidence.
+	if [ "$("$cli" get debian-arch)" != armhf ] && [ -s /var/lib/dpkg/status ]; then
+		EXECSTATE_RUNTIME_DIR=$rt strace -e trace=openat -o "$tmp/report.trace" "$cli" >/dev/null
+		others='"/etc/(os-release|apk/arch|pacman.conf|rpm/platform)"'
+		check "--shell opens neither os-release nor apk's, pacman's or rpm's arch files when dpkg answers" \
+			bash -c '! grep -Eq "$2" "$1"' _ "$tmp/shell.trace" "$others"
+		check "the report opens them all for its evidence" \
+			bash -c '[ "$(grep -Eo "$2" "$1" | sort -u | wc -l)" = 4 ]' _ "$tmp/report.trace" "$others"
+	fi
 	check "--shell reads procfs files with one read() each: $(awk '$1 ~ /^\/proc\// { printf "%s %s; ", $1, $2 }' "$tmp/shell.files")" \
 		awk '$1 ~ /^\/proc\/(cmdline|sys\/kernel\/arch)$/ { seen++; if ($2 != 1) bad++ } END { exit !(seen == 2 && !bad) }' "$tmp/shell.files"
 	check "--shell clears no O_NONBLOCK and writes its output in one write()" \
