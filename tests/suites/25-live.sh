@@ -298,6 +298,15 @@ else
 	check "no kernel config on this machine: nothing cached" [ ! -e "$kc" ]
 fi
 
+# ---------------------------------------------------------------- libc version
+# On the live root the glibc this process runs on is the system's: its
+# version comes from confstr(), for no read, and matches the library's own.
+if ldd --version >/dev/null 2>&1; then
+	want=$(ldd --version | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\)$/\1/p')
+	check "the report's glibc version is confstr(_CS_GNU_LIBC_VERSION)'s, $want" \
+		bash -c '"$1" | grep -Eq "^ *libc\.glibc_version +${2//./\\.} +\(confstr\(_CS_GNU_LIBC_VERSION\)\)$"' _ "$cli" "$want"
+fi
+
 # ---------------------------------------------------------------- system calls
 # What --shell pays for in system calls (bench/verdict.sh has the times):
 # each ELF file in two pread()s (its head, then the section header table

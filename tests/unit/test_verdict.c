@@ -1729,6 +1729,21 @@ static const struct eco_case eco_cases[] = {
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
 	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "amd64 glibc version with no dot after its major", "kernel=x86_64; userland=amd64; "
+	  "glibc=2x19",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "arm64 musl version without its minor", "kernel=aarch64; userland=arm64; "
+	  "bins.interp=/lib/ld-musl-aarch64.so.1; musl=1.",
+	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms=linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
+	{ "arm64 musl version of a major past 99", "kernel=aarch64; userland=arm64; "
+	  "bins.interp=/lib/ld-musl-aarch64.so.1; musl=100.2",
+	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
+	  "dotnet-rid=linux-musl-arm64 conda-subdir=linux-aarch64 python-platforms=linux_aarch64"
+	  " docker-platforms=linux/arm64 docker-platforms-emulated=- container=none" },
 	{ "i386 glibc", "kernel=x86_64; userland=i386; glibc=2.19",
 	  "rust-target=i686-unknown-linux-gnu goarch=386 goarm=- node-arch=ia32 "
 	  "dotnet-rid=linux-x86 conda-subdir=linux-32 python-platforms="
