@@ -98,6 +98,10 @@ static void write_file(const char *dir, const struct tree_file *tf)
 		gzclose(gz);
 		return;
 	}
+	if (!strncmp(tf->text, "@link ", 6)) {
+		assert_int_equal(symlink(tf->text + 6, path), 0);
+		return;
+	}
 	if (!strncmp(tf->text, "@fixture ", 9)) {
 		const char *fixtures = getenv("EXECSTATE_FIXTURES");
 		char cmd[1200];
@@ -174,6 +178,8 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("dpkg=%s;apk=%s;pacman=%s;rpm=%s;os=%s;pretty=%s;", dash(f->dpkg_arch),
 	    dash(f->apk_arch), dash(f->pacman_arch), dash(f->rpm_arch), dash(f->os_id),
 	    dash(f->os_pretty));
+	PUT("self=%s;self.binfmt=%s;self.interp=%s;", f->self.abi ? f->self.abi->name : "-",
+	    dash(f->self.binfmt), dash(f->self.interpreter));
 	PUT("mod=%d;mod.aarch64=%s;page=%lu;page.source=%s;evidence=%u;",
 	    f->mod.present, tri_name(f->mod.aarch64_capable), f->page_size,
 	    dash(f->page_size_source), f->n_ev);
@@ -248,7 +254,9 @@ static void test_collect(void **state)
 	expect_facts(c->name, got, c->want);
 }
 
-#define ARMHF_MAGIC "magic 7f454c4601010100000000000000000002002800\n"
+#define ARMHF_HEX "7f454c4601010100000000000000000002002800"
+#define ARMHF_MAGIC "magic " ARMHF_HEX "\n"
+#define AARCH64_MAGIC "7f454c460201010000000000000000000200b700"
 #define BINFMT(magic) "enabled\ninterpreter /usr/bin/qemu\nflags: POF\noffset 0\nmagic " magic "\n"
 
 static const struct collect_case cases[] = {
@@ -373,6 +381,35 @@ static const struct collect_case cases[] = {
 	  "binfmt=t-armeb:armhf:disabled,u-s390x:s390x:enabled,v-ppc64le:ppc64el:enabled,"
 	  "w-i386:i386:enabled,x-amd64:amd64:enabled,y-x32:x32:enabled,"
 	  "z-riscv64:riscv64:enabled" },
+	/*
+	 * This process's binfmt_misc entry (a recorded tree's proc/self/exe):
+	 * the first enabled one for its ABI, where any 32-bit ARM entry runs
+	 * every 32-bit ARM ABI (qemu-arm is one emulator for all of them).
+	 */
+	{ "self: armhf runs through qemu-arm, not the qemu-aarch64 entry before it",
+	  { { "proc/self/exe", "@link /usr/bin/tool" }, { "root/usr/bin/tool", "@fixture armhf/sh" },
+	    { "proc/sys/fs/binfmt_misc/qemu-aarch64", BINFMT(AARCH64_MAGIC) },
+	    { "proc/sys/fs/binfmt_misc/qemu-arm", BINFMT(ARMHF_HEX) }, { NULL } },
+	  "self=armhf; self.binfmt=qemu-arm; self.interp=/usr/bin/qemu" },
+	{ "self: armel through the armhf-magic qemu-arm entry",
+	  { { "proc/self/exe", "@link /usr/bin/tool" }, { "root/usr/bin/tool", "@fixture armel/env" },
+	    { "proc/sys/fs/binfmt_misc/qemu-aarch64", BINFMT(AARCH64_MAGIC) },
+	    { "proc/sys/fs/binfmt_misc/qemu-arm", BINFMT(ARMHF_HEX) }, { NULL } },
+	  "self=armel; self.binfmt=qemu-arm; self.interp=/usr/bin/qemu" },
+	{ "self: a disabled entry runs nothing",
+	  { { "proc/self/exe", "@link /usr/bin/tool" }, { "root/usr/bin/tool", "@fixture armhf/sh" },
+	    { "proc/sys/fs/binfmt_misc/qemu-aarch64", BINFMT(AARCH64_MAGIC) },
+	    { "proc/sys/fs/binfmt_misc/qemu-arm", "disabled\n" ARMHF_MAGIC }, { NULL } },
+	  "self=armhf; self.binfmt=-; self.interp=-" },
+	{ "self: arm64 through qemu-aarch64, not the qemu-arm entry",
+	  { { "proc/self/exe", "@link /usr/bin/tool" }, { "root/usr/bin/tool", "@fixture arm64/sh" },
+	    { "proc/sys/fs/binfmt_misc/qemu-aarch64", BINFMT(AARCH64_MAGIC) },
+	    { "proc/sys/fs/binfmt_misc/qemu-arm", BINFMT(ARMHF_HEX) }, { NULL } },
+	  "self=arm64; self.binfmt=qemu-aarch64; self.interp=/usr/bin/qemu" },
+	{ "self: no entry for an arm64 process, only qemu-arm",
+	  { { "proc/self/exe", "@link /usr/bin/tool" }, { "root/usr/bin/tool", "@fixture arm64/sh" },
+	    { "proc/sys/fs/binfmt_misc/qemu-arm", BINFMT(ARMHF_HEX) }, { NULL } },
+	  "self=arm64; self.binfmt=-; self.interp=-" },
 	{ "binfmt_misc without entries",
 	  { { "proc/sys/fs/binfmt_misc/status", "enabled\n" }, { NULL } },
 	  "binfmt=-" },
