@@ -545,6 +545,8 @@ void collect_binfmt(const struct paths *p, struct facts *f)
 				str_copy(b->interpreter, sizeof(b->interpreter), v + 12);
 			else if (!strncmp(v, "magic ", 6))
 				str_copy(magic, sizeof(magic), v + 6);
+			else if (!strncmp(v, "flags: ", 7))
+				str_copy(b->flags, sizeof(b->flags), v + 7);
 		}
 		b->abi = binfmt_abi(magic);
 		if (!b->abi)

@@ -58,6 +58,7 @@ struct binfmt_entry {
 	char name[64];
 	bool enabled;
 	char interpreter[160];
+	char flags[16];			/* "flags: POCF": how the interpreter is run */
 	const struct abi_desc *abi;	/* ELF ABI the magic matches, NULL otherwise */
 };
 

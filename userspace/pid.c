@@ -266,26 +266,6 @@ static void name_abi(struct pid_report *r, const struct userland_bin *b)
 	str_copy(r->docker_platform, sizeof(r->docker_platform), a->docker_platform);
 }
 
-static void read_binfmt_flags(const struct paths *p, const char *entry, char *dst, size_t size)
-{
-	char rel[128], line[256];
-	FILE *in;
-
-	dst[0] = '\0';
-	snprintf(rel, sizeof(rel), "sys/fs/binfmt_misc/%s", entry);
-	in = path_fopen(p, PATH_PROCFS, rel);
-	if (!in)
-		return;
-	while (fgets(line, sizeof(line), in)) {
-		if (!strncmp(line, "flags: ", 7)) {
-			line[strcspn(line, "\n")] = '\0';
-			str_copy(dst, size, line + 7);
-			break;
-		}
-	}
-	fclose(in);
-}
-
 /*
  * Is PID/exe the interpreter of an enabled binfmt_misc entry?  Then the
  * process is that entry's emulated program.  Live, the magic exe link is
@@ -328,7 +308,7 @@ static void inspect_guest(const struct paths *p, const char *task, struct pid_re
 	r->emulated = true;
 	str_copy(r->interpreter, sizeof(r->interpreter), r->exe);
 	str_copy(r->binfmt, sizeof(r->binfmt), e->name);
-	read_binfmt_flags(p, e->name, r->binfmt_flags, sizeof(r->binfmt_flags));
+	str_copy(r->binfmt_flags, sizeof(r->binfmt_flags), e->flags);
 	r->abi = e->abi;
 	if (!r->guest[0])
 		return;

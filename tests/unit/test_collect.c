@@ -160,8 +160,9 @@ static void render(const struct facts *f, char *out, size_t size)
 	    tri_name(f->config_x32_disabled), f->cmdline_x32_on, f->cmdline_x32_off,
 	    f->sysfs_x32 ? f->sysfs_x32 : '-');
 	for (unsigned int i = 0; i < f->n_binfmt; i++)
-		PUT("%s%s:%s:%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
-		    f->binfmt[i].enabled ? "enabled" : "disabled");
+		PUT("%s%s:%s:%s%s%s", i ? "," : "", f->binfmt[i].name, f->binfmt[i].abi->name,
+		    f->binfmt[i].enabled ? "enabled" : "disabled", f->binfmt[i].flags[0] ? ":" : "",
+		    f->binfmt[i].flags);
 	PUT("%s;", f->n_binfmt ? "" : "-");
 	for (int i = 0; i < BIN_COUNT; i++) {
 		const struct userland_bin *b = &f->bins[i];
@@ -378,9 +379,9 @@ static const struct collect_case cases[] = {
 	    { "proc/sys/fs/binfmt_misc/s-mips", BINFMT("7f454c4601020100000000000000000000020008") },
 	    { "proc/sys/fs/binfmt_misc/r-python", BINFMT("a70d0d0a") },
 	    { NULL } },
-	  "binfmt=t-armeb:armhf:disabled,u-s390x:s390x:enabled,v-ppc64le:ppc64el:enabled,"
-	  "w-i386:i386:enabled,x-amd64:amd64:enabled,y-x32:x32:enabled,"
-	  "z-riscv64:riscv64:enabled" },
+	  "binfmt=t-armeb:armhf:disabled,u-s390x:s390x:enabled:POF,v-ppc64le:ppc64el:enabled:POF,"
+	  "w-i386:i386:enabled:POF,x-amd64:amd64:enabled:POF,y-x32:x32:enabled:POF,"
+	  "z-riscv64:riscv64:enabled:POF" },
 	/*
 	 * This process's binfmt_misc entry (a recorded tree's proc/self/exe):
 	 * the first enabled one for its ABI, where any 32-bit ARM entry runs

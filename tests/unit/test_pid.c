@@ -57,7 +57,6 @@ static int setup(void **state)
 	static const uint64_t a12[] = { 16, 0x1234, 6, 4096 };		/* no AT_NULL */
 	static const uint64_t a13[] = { 0x123456789, 1, 0, 0 };	/* no such AT_* */
 	static const char qemu[] = "/nonexistent/qemu-arm\0/usr/bin/hello\0hello\0";
-	static const char entry[] = "enabled\ninterpreter /nonexistent/qemu-arm\nflags: POCF\n";
 	char path[512];
 	ssize_t n;
 
@@ -67,10 +66,6 @@ static int setup(void **state)
 	self_exe[n] = '\0';
 	tmptree_make("execstate-test-pid");
 	tmptree_dir("proc");
-	tmptree_dir("proc/sys");
-	tmptree_dir("proc/sys/fs");
-	tmptree_dir("proc/sys/fs/binfmt_misc");
-	tmptree_put("proc/sys/fs/binfmt_misc/qemu-arm", entry, strlen(entry));
 	task("10", "00000000\n", "sleep\0001\0", 8);
 	auxv64("proc/10/auxv", a10, 10);
 	task("11", "00000008\n", "x", 1);
@@ -93,6 +88,7 @@ static int setup(void **state)
 	strcpy(binfmt.binfmt[0].name, "qemu-arm");
 	binfmt.binfmt[0].enabled = true;
 	strcpy(binfmt.binfmt[0].interpreter, "/nonexistent/qemu-arm");
+	strcpy(binfmt.binfmt[0].flags, "POCF");	/* the entry's, as collect_binfmt() reads it */
 	binfmt.binfmt[0].abi = abi_get(ABI_ARMHF);
 	strcpy(binfmt.binfmt[1].name, "qemu-self");
 	binfmt.binfmt[1].enabled = false;	/* disabled: never the emulator */
