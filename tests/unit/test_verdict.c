@@ -1734,6 +1734,10 @@ static const struct eco_case eco_cases[] = {
 	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
 	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
 	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
+	{ "amd64 glibc 3: manylinux is glibc 2's", "kernel=x86_64; userland=amd64; glibc=3.5",
+	  "rust-target=x86_64-unknown-linux-gnu goarch=amd64 goarm=- node-arch=x64 "
+	  "dotnet-rid=linux-x64 conda-subdir=linux-64 python-platforms=linux_x86_64"
+	  " docker-platforms=linux/amd64 docker-platforms-emulated=- container=none" },
 	{ "arm64 musl version without its minor", "kernel=aarch64; userland=arm64; "
 	  "bins.interp=/lib/ld-musl-aarch64.so.1; musl=1.",
 	  "rust-target=aarch64-unknown-linux-musl goarch=arm64 goarm=- node-arch=arm64 "
@@ -1782,6 +1786,9 @@ static void test_ecosys(void **state)
 	verdict_decide(p, &facts, &verdict);
 	got[0] = '\0';
 	for (int i = 0; ecosys_keys[i]; i++) {
+		/* Whatever the buffer held before, the value replaces it. */
+		memset(buf, 'x', sizeof(buf) - 1);
+		buf[sizeof(buf) - 1] = '\0';
 		assert_int_equal(verdict_value(&verdict, &facts, ecosys_keys[i], buf, sizeof(buf)),
 				 0);
 		for (char *ch = buf; *ch; ch++)
