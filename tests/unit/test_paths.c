@@ -390,6 +390,76 @@ static void test_stanza_read_edge(void **state)
 	}
 }
 
+/*
+ * Sorted status files of random shapes against the plain reading of the
+ * format: the first stanza of the name (in file order) that has the field.
+ * Stanzas of 30 bytes to 12 KiB put names, fields and values on every side
+ * of the bisection's 4 KiB probes and the 8 KiB read after them.
+ */
+static unsigned int rnd_state = 12345;
+
+static unsigned int rnd(unsigned int n)
+{
+	rnd_state = rnd_state * 1103515245 + 12345;
+	return (rnd_state >> 8) % n;
+}
+
+static void test_stanza_random(void **state)
+{
+	enum { FILES = 60, STANZAS = 160, CAP = 1 << 21 };
+	char *text = malloc(CAP), buf[32], line[32];
+
+	(void)state;
+	assert_non_null(text);
+	for (int file = 0; file < FILES; file++) {
+		/* names n000..n159 sorted, some twice; the version of each stanza or none */
+		int version[STANZAS * 2], name_of[STANZAS * 2], n = 0;
+		size_t len = 0;
+
+		for (int i = 0; i < STANZAS; i++) {
+			int copies = rnd(6) ? 1 : 2;
+
+			for (int c = 0; c < copies; c++) {
+				size_t pad = rnd(8) ? rnd(600) : rnd(12000);
+				bool first = rnd(2);
+
+				name_of[n] = i;
+				version[n] = rnd(5) ? (int)rnd(100000) : -1;
+				len += snprintf(text + len, CAP - len, "Package: n%03d\nStatus: ok\n", i);
+				if (first && version[n] >= 0)
+					len += snprintf(text + len, CAP - len, "Version: %d\n", version[n]);
+				len += snprintf(text + len, CAP - len, "Description: ");
+				memset(text + len, 'a' + rnd(26), pad);
+				len += pad;
+				text[len++] = '\n';
+				if (!first && version[n] >= 0)
+					len += snprintf(text + len, CAP - len, "Version: %d\n", version[n]);
+				text[len++] = '\n';
+				n++;
+			}
+		}
+		assert_true(len < CAP);
+		tmptree_put("root/etc/big-status", text, len);
+		for (int q = 0; q < 12; q++) {
+			int name = rnd(STANZAS + 20), want = -1;
+			ssize_t got;
+
+			for (int i = 0; i < n && want < 0; i++)
+				if (name_of[i] == name)
+					want = version[i];
+			snprintf(line, sizeof(line), "Package: n%03d", name);
+			got = status_field(line, buf, sizeof(buf));
+			if (want < 0) {
+				if (got != -ENOENT)
+					fail_msg("file %d, %s: got %zd '%s', want none", file, line, got, buf);
+			} else if (got < 0 || atoi(buf) != want) {
+				fail_msg("file %d, %s: got %zd '%s', want %d", file, line, got, buf, want);
+			}
+		}
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_stanza_field),
 		cmocka_unit_test(test_stanza_sorted),
 		cmocka_unit_test(test_stanza_read_edge),
+		cmocka_unit_test(test_stanza_random),
 	};
 
 	return cmocka_run_group_tests_name("paths", tests, setup, teardown);
