@@ -13,6 +13,7 @@
  * interpreter's path under the root ("" nothing, "@dir" a directory, or a
  * fixture), the machine, and the verdict: kind and words of its reason.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -31,7 +32,11 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-enum machine { M_ARM64_COMPAT, M_ARM64_NOEVIDENCE, M_ARMV6_32BIT, M_AMD64_QEMU_ARM };
+enum machine {
+	M_ARM64_COMPAT, M_ARM64_NOEVIDENCE, M_ARMV6_32BIT, M_AMD64_QEMU_ARM,
+	/* a 32-bit kernel on an ARMv8 core: cpuinfo says 7, execstate.ko v8 (or nothing) */
+	M_ARMV8_32BIT_MODULE, M_ARMV8_32BIT_MODULE_NO_ARCH,
+};
 
 struct file_case {
 	const char *name;
@@ -68,6 +73,13 @@ static const struct file_case cases[] = {
 	{ "ARMv7 code on an ARMv6 CPU is refused before the loader", "armhf/init",
 	  "armhf/loader", M_ARMV6_32BIT, 0, EXEC_NO, "ARMv6 CPU cannot run v7 code",
 	  "(not looked up)" },
+	{ "ARMv8 code on a 32-bit kernel: execstate.ko's v8 outranks cpuinfo's 7",
+	  "variants/armhf-v8", "armhf/loader", M_ARMV8_32BIT_MODULE, 0, EXEC_NATIVE, "",
+	  "verdict      native" },
+	{ "ARMv8 code on a 32-bit kernel whose module names no CPU arch: cpuinfo's 7",
+	  "variants/armhf-v8", "armhf/loader", M_ARMV8_32BIT_MODULE_NO_ARCH, 0, EXEC_NO,
+	  "built for ARMv8 (Tag_CPU_arch v8-A) but the CPU is ARMv7: expect SIGILL",
+	  "verdict      no: " },
 	{ "emulation ignores the host page size", "armhf/init", "armhf/loader",
 	  M_AMD64_QEMU_ARM, 0, EXEC_EMULATED, "binfmt_misc qemu-arm",
 	  "alignment    4096 bytes (kernel page size unknown)" },
@@ -132,6 +144,14 @@ static void set_machine(struct facts *f, enum machine m)
 		strcpy(f->kernel_machine, "armv6l");
 		f->cpu.arch_level = 6;
 		break;
+	case M_ARMV8_32BIT_MODULE:
+	case M_ARMV8_32BIT_MODULE_NO_ARCH:
+		strcpy(f->kernel_machine, "armv7l");
+		f->cpu.arch_level = 7;
+		f->mod.present = true;
+		if (m == M_ARMV8_32BIT_MODULE)
+			strcpy(f->mod.cpu_arch, "v8");
+		break;
 	case M_AMD64_QEMU_ARM:
 		strcpy(f->kernel_machine, "x86_64");
 		f->page_size = 0;
@@ -144,6 +164,19 @@ static void set_machine(struct facts *f, enum machine m)
 	}
 }
 
+/* The descriptors this process has open (the count's own included). */
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
 static void test_file(void **state)
 {
 	const struct file_case *c = *state;
@@ -151,7 +184,7 @@ static void test_file(void **state)
 	struct paths p;
 	size_t outlen = 0;
 	FILE *mem;
-	int err;
+	int err, fds;
 
 	if (!fixtures)
 		skip();
@@ -188,7 +221,10 @@ static void test_file(void **state)
 	assert_int_equal(paths_set(&p, PATH_ROOT, root), 0);
 	set_machine(&facts, c->machine);
 	verdict_decide(&p, &facts, &verdict);
+	fds = open_fds();
 	err = fileinfo_judge(&p, &facts, &verdict, file, &fv);
+	/* The file and its interpreter are closed again, whatever the answer. */
+	assert_int_equal(open_fds(), fds);
 	assert_int_equal(err, c->err);
 	assert_int_equal(fv.err, c->err);
 	if (err)
