@@ -48,7 +48,7 @@ static const struct abi_desc abis[ABI_COUNT] = {
 			  "n/a", FAMILY_OTHER, EM_PPC64, 64, "ppc64le" },
 	[ABI_S390X] = { ABI_S390X, "s390x", "s390x", "s390x", "s390x-linux-gnu",
 			"linux/s390x", "s390", 64, "hard", "n/a", FAMILY_OTHER, EM_S390, 64,
-			"" },
+			"", true },
 };
 
 const struct abi_desc *abi_get(enum abi_id id)

@@ -40,6 +40,7 @@ struct abi_desc {
 	unsigned int elf_machine;
 	unsigned int elf_class;		/* 32 or 64 */
 	const char *aliases;		/* more accepted names, space separated */
+	bool big_endian;		/* ELFDATA2MSB; all but s390x are little-endian */
 };
 
 const struct abi_desc *abi_get(enum abi_id id);

@@ -459,32 +459,36 @@ static unsigned int hexbyte(const char *s)
 /* Which ELF ABI a binfmt_misc magic string (hex, from offset 0) selects. */
 static const struct abi_desc *binfmt_abi(const char *magic)
 {
+	const struct abi_desc *a = NULL;
 	size_t n = strlen(magic);
 	unsigned int cls, machine;
+	bool be;
 
 	if (n < 40 || strncmp(magic, "7f454c46", 8))
 		return NULL;
 	cls = hexbyte(magic + 8);
+	be = hexbyte(magic + 10) == 2;
 	machine = hexbyte(magic + 36) | hexbyte(magic + 38) << 8;
-	if (hexbyte(magic + 10) == 2)	/* big-endian: e_machine bytes swapped */
+	if (be)		/* e_machine's bytes swapped */
 		machine = hexbyte(magic + 38) | hexbyte(magic + 36) << 8;
 	if (machine == EM_AARCH64 && cls == 2)
-		return abi_get(ABI_ARM64);
-	if (machine == EM_ARM && cls == 1)
-		return abi_get(ABI_ARMHF);
-	if (machine == EM_X86_64 && cls == 2)
-		return abi_get(ABI_AMD64);
-	if (machine == EM_X86_64 && cls == 1)
-		return abi_get(ABI_X32);
-	if (machine == EM_386 && cls == 1)
-		return abi_get(ABI_I386);
-	if (machine == 243 && cls == 2)
-		return abi_get(ABI_RISCV64);
-	if (machine == 21 && cls == 2)
-		return abi_get(ABI_PPC64EL);
-	if (machine == 22 && cls == 2)
-		return abi_get(ABI_S390X);
-	return NULL;
+		a = abi_get(ABI_ARM64);
+	else if (machine == EM_ARM && cls == 1)
+		a = abi_get(ABI_ARMHF);
+	else if (machine == EM_X86_64 && cls == 2)
+		a = abi_get(ABI_AMD64);
+	else if (machine == EM_X86_64 && cls == 1)
+		a = abi_get(ABI_X32);
+	else if (machine == EM_386 && cls == 1)
+		a = abi_get(ABI_I386);
+	else if (machine == 243 && cls == 2)
+		a = abi_get(ABI_RISCV64);
+	else if (machine == 21 && cls == 2)
+		a = abi_get(ABI_PPC64EL);
+	else if (machine == 22 && cls == 2)
+		a = abi_get(ABI_S390X);
+	/* qemu-armeb, qemu-aarch64_be and qemu-ppc64 run none of these ABIs. */
+	return a && be == a->big_endian ? a : NULL;
 }
 
 /* binfmt_misc's own control files, not entries. */
@@ -584,34 +588,48 @@ static int arm_arch_level(int tag)
 const struct abi_desc *userland_bin_abi(struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
+	const struct abi_desc *a = NULL;
 
 	switch (e->machine) {
 	case EM_AARCH64:
 		b->arm_arch = 8;
-		return e->elf_class == 64 ? abi_get(ABI_ARM64) : NULL;
+		if (e->elf_class == 64)
+			a = abi_get(ABI_ARM64);
+		break;
 	case EM_ARM:
 		if (e->elf_class != 32)
 			return NULL;
 		b->arm_arch = arm_arch_level(e->tag_cpu_arch);
 		if (!elf_arm_hard_float(e))
-			return abi_get(ABI_ARMEL);
+			a = abi_get(ABI_ARMEL);
 		/* Hard-float below ARMv7 is the Raspbian flavour of armhf. */
-		if (b->arm_arch && b->arm_arch < 7)
-			return abi_get(ABI_ARMV6HF);
-		return abi_get(ABI_ARMHF);
+		else if (b->arm_arch && b->arm_arch < 7)
+			a = abi_get(ABI_ARMV6HF);
+		else
+			a = abi_get(ABI_ARMHF);
+		break;
 	case EM_X86_64:
-		return abi_get(e->elf_class == 64 ? ABI_AMD64 : ABI_X32);
+		a = abi_get(e->elf_class == 64 ? ABI_AMD64 : ABI_X32);
+		break;
 	case EM_386:
-		return abi_get(ABI_I386);
+		a = abi_get(ABI_I386);
+		break;
 	case 243:
-		return abi_get(ABI_RISCV64);
+		a = abi_get(ABI_RISCV64);
+		break;
 	case 21:
-		return e->data == 1 ? abi_get(ABI_PPC64EL) : NULL;
+		a = abi_get(ABI_PPC64EL);
+		break;
 	case 22:
-		return abi_get(ABI_S390X);
-	default:
-		return NULL;
+		a = abi_get(ABI_S390X);
+		break;
 	}
+	/*
+	 * The byte order is the ABI's too: big-endian ARM and AArch64 (armeb,
+	 * aarch64_be) and ppc64 are none of these, and a kernel of the other
+	 * order refuses them (ENOEXEC).
+	 */
+	return a && (e->data == 2) == a->big_endian ? a : NULL;
 }
 
 static const char *or_dash(const char *s)

@@ -40,7 +40,7 @@ struct tree_file {
 
 struct collect_case {
 	const char *name;
-	struct tree_file files[12];
+	struct tree_file files[16];
 	const char *want;
 };
 
@@ -378,6 +378,11 @@ static const struct collect_case cases[] = {
 	    { "proc/sys/fs/binfmt_misc/t-armeb", "disabled\n" ARMHF_MAGIC },
 	    { "proc/sys/fs/binfmt_misc/s-mips", BINFMT("7f454c4601020100000000000000000000020008") },
 	    { "proc/sys/fs/binfmt_misc/r-python", BINFMT("a70d0d0a") },
+	    /* Debian's qemu-armeb, qemu-aarch64_be, qemu-ppc64: big-endian, none of ours */
+	    { "proc/sys/fs/binfmt_misc/q-armeb", BINFMT("7f454c4601020100000000000000000000020028") },
+	    { "proc/sys/fs/binfmt_misc/p-aarch64_be",
+	      BINFMT("7f454c46020201000000000000000000000200b7") },
+	    { "proc/sys/fs/binfmt_misc/o-ppc64", BINFMT("7f454c4602020100000000000000000000020015") },
 	    { NULL } },
 	  "binfmt=t-armeb:armhf:disabled,u-s390x:s390x:enabled:POF,v-ppc64le:ppc64el:enabled:POF,"
 	  "w-i386:i386:enabled:POF,x-amd64:amd64:enabled:POF,y-x32:x32:enabled:POF,"
@@ -422,6 +427,14 @@ static const struct collect_case cases[] = {
 	  { { "root/sbin/init", "@elf 21 64 2" }, { "root/bin/sh", "@elf 183 32 1" },
 	    { "root/usr/bin/env", "@elf 40 64 1" }, { NULL } },
 	  "init=?/v0; sh=?/v8; env=?/v0" },
+	{ "big-endian AArch64 and ARM claim no ABI; s390x must be big-endian",
+	  { { "root/sbin/init", "@elf 183 64 2" }, { "root/bin/sh", "@elf 40 32 2" },
+	    { "root/usr/bin/env", "@elf 22 64 1" }, { NULL } },
+	  "init=?/v8; sh=?/v0; env=?/v0" },
+	{ "little-endian riscv64, ppc64el and s390x as big-endian",
+	  { { "root/sbin/init", "@elf 243 64 1" }, { "root/bin/sh", "@elf 21 64 1" },
+	    { "root/usr/bin/env", "@elf 22 64 2" }, { NULL } },
+	  "init=riscv64/v0; sh=ppc64el/v0; env=s390x/v0" },
 	{ "ARM build attributes: Tag_CPU_arch v8-A and v7 of real cross builds",
 	  { { "root/sbin/init", "@fixture variants/armhf-v8" },
 	    { "root/bin/sh", "@fixture armhf/sh" }, { "root/usr/bin/env", "@fixture armel/env" },
