@@ -167,8 +167,9 @@ int fileinfo_judge(const struct paths *p, const struct facts *facts,
 
 		fv->kind = EXEC_NO;
 		snprintf(fv->reason, sizeof(fv->reason),
-			 "ELF%u %s (e_machine %u) is no ABI a Linux kernel here runs",
-			 fv->bin.elf.elf_class, name ? name : "unknown", fv->bin.elf.machine);
+			 "ELF%u %s%s (e_machine %u) is no ABI a Linux kernel here runs",
+			 fv->bin.elf.elf_class, fv->bin.elf.data == 2 ? "big-endian " : "",
+			 name ? name : "unknown", fv->bin.elf.machine);
 		return 0;
 	}
 	s = verdict_judge(p, f, v, fv->bin.abi);

@@ -36,6 +36,10 @@ enum machine {
 	M_ARM64_COMPAT, M_ARM64_NOEVIDENCE, M_ARMV6_32BIT, M_AMD64_QEMU_ARM,
 	/* a 32-bit kernel on an ARMv8 core: cpuinfo says 7, execstate.ko v8 (or nothing) */
 	M_ARMV8_32BIT_MODULE, M_ARMV8_32BIT_MODULE_NO_ARCH,
+	/* 16 KiB pages, whose own /bin/sh is armhf aligned to 4 KiB */
+	M_ARM64_16K_ARMHF_SH,
+	/* qemu-arm under a kernel of 64 KiB pages */
+	M_AMD64_QEMU_ARM_64K,
 };
 
 struct file_case {
@@ -80,6 +84,18 @@ static const struct file_case cases[] = {
 	  "variants/armhf-v8", "armhf/loader", M_ARMV8_32BIT_MODULE_NO_ARCH, 0, EXEC_NO,
 	  "built for ARMv8 (Tag_CPU_arch v8-A) but the CPU is ARMv7: expect SIGILL",
 	  "verdict      no: " },
+	{ "the file's own alignment is judged, not the machine's /bin/sh's",
+	  "variants/armhf-page65536", "variants/armhf-page65536", M_ARM64_16K_ARMHF_SH, 0,
+	  EXEC_NATIVE, "", "alignment    65536 bytes (kernel page size 16384)" },
+	{ "emulation ignores a page size its binary's alignment is below", "armhf/init",
+	  "armhf/loader", M_AMD64_QEMU_ARM_64K, 0, EXEC_EMULATED, "binfmt_misc qemu-arm",
+	  "alignment    4096 bytes (kernel page size 65536)" },
+	{ "big-endian AArch64 is no ABI", "variants/arm64be", "", M_ARM64_COMPAT, 0, EXEC_NO,
+	  "ELF64 big-endian AArch64 (e_machine 183) is no ABI",
+	  "elf          ELF64 MSB AArch64\nabi          unknown\n" },
+	{ "big-endian ARM (armeb) is not armhf", "variants/armeb-v7", "", M_ARM64_COMPAT, 0,
+	  EXEC_NO, "ELF32 big-endian ARM (e_machine 40) is no ABI",
+	  "elf          ELF32 MSB ARM, EABI5, hard-float, Tag_CPU_arch v7" },
 	{ "emulation ignores the host page size", "armhf/init", "armhf/loader",
 	  M_AMD64_QEMU_ARM, 0, EXEC_EMULATED, "binfmt_misc qemu-arm",
 	  "alignment    4096 bytes (kernel page size unknown)" },
@@ -152,9 +168,21 @@ static void set_machine(struct facts *f, enum machine m)
 		if (m == M_ARMV8_32BIT_MODULE)
 			strcpy(f->mod.cpu_arch, "v8");
 		break;
+	case M_ARM64_16K_ARMHF_SH:
+		strcpy(f->kernel_machine, "aarch64");
+		f->page_size = 16384;
+		f->mod.present = true;
+		f->mod.compat = TRI_YES;
+		strcpy(f->mod.aarch32_el0, "all");
+		f->bins[BIN_SH].err = 0;
+		f->bins[BIN_SH].abi = abi_get(ABI_ARMHF);
+		f->bins[BIN_SH].elf.load_segments = 2;
+		f->bins[BIN_SH].elf.min_load_align = 4096;
+		break;
 	case M_AMD64_QEMU_ARM:
+	case M_AMD64_QEMU_ARM_64K:
 		strcpy(f->kernel_machine, "x86_64");
-		f->page_size = 0;
+		f->page_size = m == M_AMD64_QEMU_ARM_64K ? 65536 : 0;
 		f->n_binfmt = 1;
 		strcpy(f->binfmt[0].name, "qemu-arm");
 		f->binfmt[0].enabled = true;
@@ -227,8 +255,10 @@ static void test_file(void **state)
 	assert_int_equal(open_fds(), fds);
 	assert_int_equal(err, c->err);
 	assert_int_equal(fv.err, c->err);
-	if (err)
+	if (err) {
+		assert_int_equal(fv.kind, EXEC_UNKNOWN);
 		return;
+	}
 	if (fv.kind != c->kind)
 		fail_msg("%s: got %s (%s), want %s", c->name, exec_kind_name(fv.kind),
 			 fv.reason, exec_kind_name(c->kind));
