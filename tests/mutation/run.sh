@@ -15,6 +15,9 @@
 #                                (default "trees"; "trees live" for code that
 #                                only a live run reaches, e.g. selfexec.c)
 #        MUTATION_TREES=0        userspace: judge by the unit tests alone
+#        MUTATION_ONLY=LOG       run only the mutants an earlier run's output LOG
+#                                lists as SURVIVED (a unit-only run of a big file,
+#                                then its survivors against the trees)
 # Prints one line per mutant (killed, SURVIVED, or invalid: it does not
 # build) and "N killed, N survived, N invalid"; exits 1 when one survived,
 # 2 on bad usage or when the unmutated sources fail.  Not part of make
@@ -28,6 +31,9 @@ file=${1:-}
 shift
 work=${EXECSTATE_MUTATION_DIR:-/tmp/execstate-mutation}
 trees=${MUTATION_TREES:-1}
+only=${MUTATION_ONLY:-}
+[ -z "$only" ] || [ -r "$only" ] ||
+	{ echo "mutation: MUTATION_ONLY=$only is no readable file" >&2; exit 2; }
 build=$work/build
 
 rm -rf "$work/src"
@@ -78,6 +84,9 @@ cp "$src/$file" "$pristine"
 trap 'cp "$pristine" "$src/$file"' EXIT
 killed=0 survived=0 invalid=0
 while IFS=$'\t' read -r line desc text; do
+	if [ -n "$only" ] && ! grep -qF "SURVIVED $file:$line $desc: " "$only"; then
+		continue
+	fi
 	python3 - "$pristine" "$src/$file" "$line" "$text" <<-'PY'
 		import re, sys
 		src, dst, no, text = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

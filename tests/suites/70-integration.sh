@@ -624,6 +624,17 @@ nmut=$(python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64
 [ "$nmut" -ge 3 ] || nmut="at least 3"
 check "make mutate's runner builds and kills all $nmut mutants of is_64bit_machine()" \
 	"$nmut killed, 0 survived, 0 invalid" "$(tail -n1 <<<"$mut")" "$mut"
+# MUTATION_ONLY: the survivors of an earlier run's log alone (here one line).
+python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64bit_machine |
+	awk -F'\t' 'NR == 2 { printf "SURVIVED userspace/verdict.c:%s %s: x\n", $1, $2 }' >"$tmp/mut.log"
+mut=$(EXECSTATE_MUTATION_DIR=$tmp/mutation MUTATION_TREES=0 MUTATION_ONLY=$tmp/mut.log \
+	"$src/tests/mutation/run.sh" userspace/verdict.c is_64bit_machine 2>&1)
+check "MUTATION_ONLY runs the one mutant its log lists as surviving" \
+	"1 killed, 0 survived, 0 invalid|$(sed 's/^SURVIVED //; s/: x$//' "$tmp/mut.log")" \
+	"$(tail -n1 <<<"$mut")|$(grep '^killed' <<<"$mut" | sed 's/^killed *//')" "$mut"
+mut=$(MUTATION_ONLY=$tmp/none.log "$src/tests/mutation/run.sh" userspace/verdict.c 2>&1)
+check "MUTATION_ONLY naming no file: exit 2 and why" "2|mutation: MUTATION_ONLY=$tmp/none.log is no readable file" \
+	"$?|$mut"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
