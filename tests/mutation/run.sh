@@ -63,9 +63,11 @@ fi
 # unit_and_trees: 0 when the unit tests (and the trees) all pass.
 unit_and_trees() {
 	local t
-	for t in "$build"/unit/test_*; do
+	# One binary per test source (the build directory holds their objects too).
+	for t in "$src"/tests/unit/test_*.c; do
+		t=${t##*/}
 		EXECSTATE_FIXTURES=$build/fixtures CMOCKA_MESSAGE_OUTPUT=TAP \
-			timeout 120 "$t" >"$work/unit.log" 2>&1 || return 1
+			timeout 120 "$build/unit/${t%.c}" >"$work/unit.log" 2>&1 || return 1
 	done
 	[ "$trees" = 0 ] && return 0
 	SUITES=${MUTATION_SUITES:-trees} timeout 600 "$src/tests/run-all.sh" >"$work/suites.log" 2>&1 ||
