@@ -36,7 +36,9 @@ only=${MUTATION_ONLY:-}
 	{ echo "mutation: MUTATION_ONLY=$only is no readable file" >&2; exit 2; }
 build=$work/build
 
-rm -rf "$work/src"
+# The copy keeps the sources' times, which an object a killed run built
+# from a mutant can be newer than: the compiled outputs go with the old copy.
+rm -rf "$work/src" "$build/obj" "$build/unit" "$build/libexecstate.a" "$build/execstate"
 mkdir -p "$work/src"
 (cd "$top" && tar --exclude=./build --exclude=./.git -cf - .) | tar -C "$work/src" -xf - ||
 	{ echo "mutation: cannot copy the sources to $work" >&2; exit 2; }

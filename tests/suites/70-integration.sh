@@ -625,6 +625,9 @@ nmut=$(python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64
 check "make mutate's runner builds and kills all $nmut mutants of is_64bit_machine()" \
 	"$nmut killed, 0 survived, 0 invalid" "$(tail -n1 <<<"$mut")" "$mut"
 # MUTATION_ONLY: the survivors of an earlier run's log alone (here one line).
+# Its run starts on an object a killed run left, newer than every source.
+printf 'a mutant of a killed run\n' >"$tmp/mutation/build/obj/verdict.o"
+touch -d '+1 hour' "$tmp/mutation/build/obj/verdict.o"
 python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64bit_machine |
 	awk -F'\t' 'NR == 2 { printf "SURVIVED userspace/verdict.c:%s %s: x\n", $1, $2 }' >"$tmp/mut.log"
 mut=$(EXECSTATE_MUTATION_DIR=$tmp/mutation MUTATION_TREES=0 MUTATION_ONLY=$tmp/mut.log \
