@@ -88,7 +88,9 @@ cp "$src/$file" "$pristine"
 trap 'cp "$pristine" "$src/$file"' EXIT
 killed=0 survived=0 invalid=0
 while IFS=$'\t' read -r line desc text; do
-	if [ -n "$only" ] && ! grep -qF "SURVIVED $file:$line $desc: " "$only"; then
+	# The whole line as the log prints it: two mutants of a line can share a description.
+	if [ -n "$only" ] && ! grep -qxF "SURVIVED $file:$line $desc: $(printf '%b' "$text" |
+		sed 's/^[[:space:]]*//')" "$only"; then
 		continue
 	fi
 	python3 - "$pristine" "$src/$file" "$line" "$text" <<-'PY'

@@ -629,11 +629,13 @@ check "make mutate's runner builds and kills all $nmut mutants of is_64bit_machi
 printf 'a mutant of a killed run\n' >"$tmp/mutation/build/obj/verdict.o"
 touch -d '+1 hour' "$tmp/mutation/build/obj/verdict.o"
 python3 "$src/tests/mutation/mutants.py" "$src/userspace/verdict.c" is_64bit_machine |
-	awk -F'\t' 'NR == 2 { printf "SURVIVED userspace/verdict.c:%s %s: x\n", $1, $2 }' >"$tmp/mut.log"
+	awk -F'\t' 'NR == 2 { t = $3; sub(/^(\\t| )+/, "", t)
+		printf "SURVIVED userspace/verdict.c:%s %s: %s\n", $1, $2, t }' >"$tmp/mut.log"
 mut=$(EXECSTATE_MUTATION_DIR=$tmp/mutation MUTATION_TREES=0 MUTATION_ONLY=$tmp/mut.log \
 	"$src/tests/mutation/run.sh" userspace/verdict.c is_64bit_machine 2>&1)
 check "MUTATION_ONLY runs the one mutant its log lists as surviving" \
-	"1 killed, 0 survived, 0 invalid|$(sed 's/^SURVIVED //; s/: x$//' "$tmp/mut.log")" \
+	"1 killed, 0 survived, 0 invalid|$(python3 "$src/tests/mutation/mutants.py" \
+		"$src/userspace/verdict.c" is_64bit_machine | awk -F'\t' 'NR == 2 { print "userspace/verdict.c:" $1 " " $2 }')" \
 	"$(tail -n1 <<<"$mut")|$(grep '^killed' <<<"$mut" | sed 's/^killed *//')" "$mut"
 mut=$(MUTATION_ONLY=$tmp/none.log "$src/tests/mutation/run.sh" userspace/verdict.c 2>&1)
 check "MUTATION_ONLY naming no file: exit 2 and why" "2|mutation: MUTATION_ONLY=$tmp/none.log is no readable file" \
