@@ -456,10 +456,47 @@ static unsigned int hexbyte(const char *s)
 	return strtoul(b, NULL, 16);
 }
 
+/*
+ * The ABI an ELF header's machine, class (32 or 64) and byte order name,
+ * all 32-bit ARM as armhf: what a binfmt_misc magic selects, and the start
+ * of a binary's ABI.  The byte order is the ABI's too: big-endian ARM and
+ * AArch64 (armeb, aarch64_be) and ppc64 are none of these, and a kernel of
+ * the other order refuses them (ENOEXEC).
+ */
+static const struct abi_desc *elf_header_abi(unsigned int machine, unsigned int cls,
+					     bool big_endian)
+{
+	const struct abi_desc *a = NULL;
+
+	switch (machine) {
+	case EM_AARCH64:
+		a = cls == 64 ? abi_get(ABI_ARM64) : NULL;
+		break;
+	case EM_ARM:
+		a = cls == 32 ? abi_get(ABI_ARMHF) : NULL;
+		break;
+	case EM_X86_64:
+		a = cls == 64 ? abi_get(ABI_AMD64) : cls == 32 ? abi_get(ABI_X32) : NULL;
+		break;
+	case EM_386:
+		a = cls == 32 ? abi_get(ABI_I386) : NULL;
+		break;
+	case 243:
+		a = cls == 64 ? abi_get(ABI_RISCV64) : NULL;
+		break;
+	case 21:
+		a = cls == 64 ? abi_get(ABI_PPC64EL) : NULL;
+		break;
+	case 22:
+		a = cls == 64 ? abi_get(ABI_S390X) : NULL;
+		break;
+	}
+	return a && big_endian == a->big_endian ? a : NULL;
+}
+
 /* Which ELF ABI a binfmt_misc magic string (hex, from offset 0) selects. */
 static const struct abi_desc *binfmt_abi(const char *magic)
 {
-	const struct abi_desc *a = NULL;
 	size_t n = strlen(magic);
 	unsigned int cls, machine;
 	bool be;
@@ -471,24 +508,8 @@ static const struct abi_desc *binfmt_abi(const char *magic)
 	machine = hexbyte(magic + 36) | hexbyte(magic + 38) << 8;
 	if (be)		/* e_machine's bytes swapped */
 		machine = hexbyte(magic + 38) | hexbyte(magic + 36) << 8;
-	if (machine == EM_AARCH64 && cls == 2)
-		a = abi_get(ABI_ARM64);
-	else if (machine == EM_ARM && cls == 1)
-		a = abi_get(ABI_ARMHF);
-	else if (machine == EM_X86_64 && cls == 2)
-		a = abi_get(ABI_AMD64);
-	else if (machine == EM_X86_64 && cls == 1)
-		a = abi_get(ABI_X32);
-	else if (machine == EM_386 && cls == 1)
-		a = abi_get(ABI_I386);
-	else if (machine == 243 && cls == 2)
-		a = abi_get(ABI_RISCV64);
-	else if (machine == 21 && cls == 2)
-		a = abi_get(ABI_PPC64EL);
-	else if (machine == 22 && cls == 2)
-		a = abi_get(ABI_S390X);
-	/* qemu-armeb, qemu-aarch64_be and qemu-ppc64 run none of these ABIs. */
-	return a && be == a->big_endian ? a : NULL;
+	/* One qemu-arm runs every 32-bit ARM ABI: armhf stands for them. */
+	return elf_header_abi(machine, cls == 2 ? 64 : cls == 1 ? 32 : 0, be);
 }
 
 /* binfmt_misc's own control files, not entries. */
@@ -588,48 +609,20 @@ static int arm_arch_level(int tag)
 const struct abi_desc *userland_bin_abi(struct userland_bin *b)
 {
 	const struct elf_info *e = &b->elf;
-	const struct abi_desc *a = NULL;
+	const struct abi_desc *a = elf_header_abi(e->machine, e->elf_class, e->data == 2);
 
-	switch (e->machine) {
-	case EM_AARCH64:
+	if (e->machine == EM_AARCH64)
 		b->arm_arch = 8;
-		if (e->elf_class == 64)
-			a = abi_get(ABI_ARM64);
-		break;
-	case EM_ARM:
-		if (e->elf_class != 32)
-			return NULL;
-		b->arm_arch = arm_arch_level(e->tag_cpu_arch);
-		if (!elf_arm_hard_float(e))
-			a = abi_get(ABI_ARMEL);
-		/* Hard-float below ARMv7 is the Raspbian flavour of armhf. */
-		else if (b->arm_arch && b->arm_arch < 7)
-			a = abi_get(ABI_ARMV6HF);
-		else
-			a = abi_get(ABI_ARMHF);
-		break;
-	case EM_X86_64:
-		a = abi_get(e->elf_class == 64 ? ABI_AMD64 : ABI_X32);
-		break;
-	case EM_386:
-		a = abi_get(ABI_I386);
-		break;
-	case 243:
-		a = abi_get(ABI_RISCV64);
-		break;
-	case 21:
-		a = abi_get(ABI_PPC64EL);
-		break;
-	case 22:
-		a = abi_get(ABI_S390X);
-		break;
-	}
-	/*
-	 * The byte order is the ABI's too: big-endian ARM and AArch64 (armeb,
-	 * aarch64_be) and ppc64 are none of these, and a kernel of the other
-	 * order refuses them (ENOEXEC).
-	 */
-	return a && (e->data == 2) == a->big_endian ? a : NULL;
+	if (!a || a->id != ABI_ARMHF)
+		return a;
+	/* 32-bit ARM: the float ABI and the CPU arch its build attributes name. */
+	b->arm_arch = arm_arch_level(e->tag_cpu_arch);
+	if (!elf_arm_hard_float(e))
+		return abi_get(ABI_ARMEL);
+	/* Hard-float below ARMv7 is the Raspbian flavour of armhf. */
+	if (b->arm_arch && b->arm_arch < 7)
+		return abi_get(ABI_ARMV6HF);
+	return a;
 }
 
 static const char *or_dash(const char *s)
