@@ -14,6 +14,7 @@
  * "@fixture REL" copies $EXECSTATE_FIXTURES/REL (tests/fixtures/build-elf.sh),
  * and the case skips without fixtures.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -184,6 +185,9 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("mod=%d;mod.aarch64=%s;page=%lu;page.source=%s;evidence=%u;",
 	    f->mod.present, tri_name(f->mod.aarch64_capable), f->page_size,
 	    dash(f->page_size_source), f->n_ev);
+	/* The evidence, which only the reports print: "ev.KEY=VALUE", the first of a key. */
+	for (unsigned int i = 0; i < f->n_ev; i++)
+		PUT("ev.%s=%s;", f->ev[i].key, f->ev[i].value);
 #undef PUT
 	assert_true(len < size);
 }
@@ -191,7 +195,7 @@ static void render(const struct facts *f, char *out, size_t size)
 /* Each "key=value" of want must be in got, with exactly that value. */
 static void expect_facts(const char *name, const char *got, const char *want)
 {
-	char buf[2048], padded[8192], *save = NULL, *item;
+	char buf[2048], padded[16384], *save = NULL, *item;
 
 	snprintf(padded, sizeof(padded), ";%s", got);
 	snprintf(buf, sizeof(buf), "%s", want);
@@ -213,6 +217,19 @@ static void expect_facts(const char *name, const char *got, const char *want)
 			fail_msg("%s: want %s, got %.*s\n  facts: %s", name, item,
 				 (int)(end - at - 1), at + 1, got);
 	}
+}
+
+/* The descriptors this process has open (the count's own included). */
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
 }
 
 static void make_tree(const char *dir, const struct collect_case *c)
@@ -244,13 +261,17 @@ static void test_collect(void **state)
 	const struct collect_case *c = *state;
 	struct collect_opts o = { .probe_personality = true };
 	struct paths p;
-	char dir[128], got[8192];
+	char dir[128], got[16384];
+	int fds;
 
 	snprintf(dir, sizeof(dir), "%s/tree", top);
 	make_tree(dir, c);
 	tree_paths(&p, dir);
 	memset(&facts, 0, sizeof(facts));
+	fds = open_fds();
 	collect_all(&p, &o, &facts);
+	/* Every file read is closed again. */
+	assert_int_equal(open_fds(), fds);
 	render(&facts, got, sizeof(got));
 	expect_facts(c->name, got, c->want);
 }
@@ -267,7 +288,7 @@ static const struct collect_case cases[] = {
 	  "kernel=-; release=-; source=sys/kernel/arch under --procfs; cpu=0; processors=0; "
 	  "aarch32_el0=-; online=-; config.compat=unknown; config.source=-; ia32_off=0; "
 	  "binfmt=-; init=err-2; sh=err-2; env=err-2; loader=err-2; dpkg=-; os=-; mod=0; "
-	  "page=0; page.source=-; evidence=3" },
+	  "page=0; page.source=-; evidence=3; ev.elf.env=unreadable: No such file or directory" },
 	{ "32-bit ARM: model name (v6l) beats CPU architecture 7",
 	  { { "proc/sys/kernel/arch", "armv6l\n" }, { "proc/sys/kernel/osrelease", "6.1.21+\n" },
 	    { "proc/cpuinfo", "processor\t: 0\nmodel name\t: ARMv6-compatible processor rev 7 (v6l)\n"
@@ -280,12 +301,19 @@ static const struct collect_case cases[] = {
 	  "model=ARMv6-compatible processor rev 7 (v6l); features=half thumb fastmult vfp edsp "
 	  "java tls; part=41:b76; hardware=BCM2835; os=raspbian; "
 	  "pretty=Raspbian GNU/Linux 12 (bookworm); page=4096; "
-	  "page.source=architecture (4 KiB pages only)" },
+	  "page.source=architecture (4 KiB pages only); ev.cpuinfo.processors=1; "
+	  "ev.cpuinfo.model_name=ARMv6-compatible processor rev 7 (v6l); "
+	  "ev.cpuinfo.cpu_architecture=7; ev.cpuinfo.cpu_part=0x41/0xb76; "
+	  "ev.cpuinfo.hardware=BCM2835" },
 	{ "cpuinfo without processor lines counts one CPU; AArch64 level",
 	  { { "proc/sys/kernel/arch", "aarch64\n" },
 	    { "proc/cpuinfo", "Features\t: fp asimd\nCPU architecture: AArch64\n" }, { NULL } },
 	  "cpu=1; processors=1; cpu.arch=8; cpu.architecture=AArch64; features=fp asimd; "
-	  "page=0" },
+	  "hardware=-; page=0; ev.cpuinfo.processors=1; ev.cpuinfo.cpu_architecture=AArch64" },
+	{ "cpuinfo without Features: other keys are no features; a part without implementer",
+	  { { "proc/cpuinfo", "processor\t: 0\nBogoMIPS\t: 50.00\nCPU part\t: 0xd03\n" },
+	    { NULL } },
+	  "features=-; hardware=-; model=-; part=00:d03; ev.cpuinfo.cpu_part=0x00/0xd03" },
 	{ "only the first CPU's fields count",
 	  { { "proc/cpuinfo", "processor\t: 0\nflags\t\t: fpu lm sse2\n\nprocessor\t: 1\n"
 	      "flags\t\t: fpu sse2\nmodel name\t: second\n\n" }, { NULL } },
@@ -430,7 +458,10 @@ static const struct collect_case cases[] = {
 	{ "big-endian AArch64 and ARM claim no ABI; s390x must be big-endian",
 	  { { "root/sbin/init", "@elf 183 64 2" }, { "root/bin/sh", "@elf 40 32 2" },
 	    { "root/usr/bin/env", "@elf 22 64 1" }, { NULL } },
-	  "init=?/v8; sh=?/v0; env=?/v0" },
+	  "init=?/v8; sh=?/v0; env=?/v0; "
+	  "ev.elf.init=ELF64 MSB AArch64 (e_machine 183), OS/ABI 0, e_flags 0x0; "
+	  "ev.elf.sh=ELF32 MSB ARM, OS/ABI 0, e_flags 0x0 (EABI0, soft-float), Tag_CPU_arch -, "
+	  "Tag_FP_arch -, Tag_ABI_VFP_args -1" },
 	{ "32-bit RISC-V and s390, a 64-bit i386 header: no ABI of theirs",
 	  { { "root/sbin/init", "@elf 243 32 1" }, { "root/bin/sh", "@elf 22 32 2" },
 	    { "root/usr/bin/env", "@elf 3 64 1" }, { NULL } },
@@ -444,7 +475,7 @@ static const struct collect_case cases[] = {
 	    { "root/bin/sh", "@fixture armhf/sh" }, { "root/usr/bin/env", "@fixture armel/env" },
 	    { "root/lib/ld-linux-armhf.so.3", "@fixture armhf/loader" }, { NULL } },
 	  "init=armhf/v8; sh=armhf/v7; env=armel/v5; loader=armhf/v7; "
-	  "interp=/lib/ld-linux-armhf.so.3" },
+	  "interp=/lib/ld-linux-armhf.so.3; ev.elf.sh.align=4096" },
 	{ "a script and a directory are not executables",
 	  { { "root/sbin/init/README", "a directory\n" }, { "root/bin/sh", "#!/bin/busybox sh\n" },
 	    { NULL } },
@@ -578,7 +609,7 @@ static void test_module_spares_config(void **state)
 	    { "proc/config.gz", "# Linux/arm64 6.1.0 Kernel Configuration\n"
 	      "# CONFIG_COMPAT is not set\nCONFIG_ARM64_4K_PAGES=y\n" }, { NULL } }, NULL };
 	struct collect_opts o = { .skip_evidence = true };
-	char dir[128], got[8192];
+	char dir[128], got[16384];
 	struct paths p;
 
 	(void)state;
