@@ -25,6 +25,7 @@
 #include <linux/elf.h>
 
 #include "elf.h"
+#include "fdio.h"
 
 /* Not in <linux/elf.h>: gABI extended numbering and the ARM ELF ABI. */
 #define SHN_XINDEX		0xffff
@@ -697,18 +698,9 @@ int elf_parse_buffer(const void *buf, size_t len, struct elf_info *info)
  */
 static void read_head(int fd, uint64_t size, struct elf_head *h)
 {
-	size_t want = size < ELF_HEAD_MAX ? (size_t)size : ELF_HEAD_MAX;
-	ssize_t n;
+	ssize_t n = pread_full(fd, h->buf, size < ELF_HEAD_MAX ? (size_t)size : ELF_HEAD_MAX, 0);
 
-	h->len = 0;
-	while (h->len < want) {
-		n = pread(fd, h->buf + h->len, want - h->len, (off_t)h->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		h->len += (size_t)n;
-	}
+	h->len = n > 0 ? (size_t)n : 0;
 }
 
 int elf_parse_fd_stat(int fd, const struct stat *st, struct elf_info *info)

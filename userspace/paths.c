@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fdio.h"
 #include "paths.h"
 
 #define MAX_SYMLINKS 40
@@ -309,25 +310,6 @@ static ssize_t stanza_search(const char *text, const char *from, const char *end
 	return eof ? -ENOENT : -EAGAIN;
 }
 
-/* pread() len bytes at off, fewer only at the end of the file; or -errno. */
-static ssize_t pread_all(int fd, char *buf, size_t len, off_t off)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = pread(fd, buf + got, len - got, off + got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		got += n;
-	}
-	return got;
-}
-
 /*
  * dpkg writes its status file sorted by package name (strcmp), so the
  * "Package: " lines of a big one are bisected by byte offset, one pread()
@@ -353,7 +335,7 @@ static off_t stanza_lower_bound(int fd, off_t size, const char *name, size_t nle
 	while (hi - lo > STANZA_SCAN) {
 		off_t mid = lo + (hi - lo) / 2;
 		size_t want = hi - mid < STANZA_PROBE ? hi - mid : STANZA_PROBE;
-		ssize_t got = pread_all(fd, stanza_buf, want, mid);
+		ssize_t got = pread_full(fd, stanza_buf, want, mid);
 		const char *k, *v, *eol = NULL;
 		size_t vlen;
 		int c;
@@ -409,7 +391,7 @@ ssize_t path_stanza_field(const struct paths *p, enum path_base base, const char
 		from = stanza_lower_bound(fd, len, line + sizeof(pkg) - 1,
 					  n - 2 - (sizeof(pkg) - 1));
 	/* A whole small file, or STANZA_READ bytes from the bound. */
-	got = pread_all(fd, stanza_buf, len - from < STANZA_READ ? len - from : STANZA_READ, from);
+	got = pread_full(fd, stanza_buf, len - from < STANZA_READ ? len - from : STANZA_READ, from);
 	if (got >= 0)
 		ret = stanza_search(stanza_buf, stanza_buf, stanza_buf + got, from == 0,
 				    from + got == (off_t)len, needle, n, field, buf, size);
