@@ -75,7 +75,8 @@ for t in elf json fileinfo; do
 	srcs=("$src/userspace/$t.c")
 	libs=()
 	if [ "$t" = fileinfo ]; then
-		srcs=("${lib_srcs[@]}")
+		# the whole library, and tmptree.c as in the plain build
+		srcs=("${lib_srcs[@]}" "$src/tests/unit/tmptree.c")
 		# shellcheck disable=SC2207 # word splitting of pkg-config output
 		libs=($(pkg-config --cflags libnl-genl-3.0 2>/dev/null || echo -I/usr/include/libnl3)
 		      -I"$src/kmod/uapi" -DEXECSTATE_VERSION='"asan"' -lnl-genl-3 -lnl-3 -lz -ldl)

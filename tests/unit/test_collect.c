@@ -14,7 +14,6 @@
  * "@fixture REL" copies $EXECSTATE_FIXTURES/REL (tests/fixtures/build-elf.sh),
  * and the case skips without fixtures.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -31,6 +30,7 @@
 #include <cmocka.h>
 
 #include "execstate.h"
+#include "tmptree.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -219,19 +219,6 @@ static void expect_facts(const char *name, const char *got, const char *want)
 	}
 }
 
-/* The descriptors this process has open (the count's own included). */
-static int open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	assert_non_null(d);
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n;
-}
-
 static void make_tree(const char *dir, const struct collect_case *c)
 {
 	char cmd[256];
@@ -268,10 +255,10 @@ static void test_collect(void **state)
 	make_tree(dir, c);
 	tree_paths(&p, dir);
 	memset(&facts, 0, sizeof(facts));
-	fds = open_fds();
+	fds = tmptree_open_fds();
 	collect_all(&p, &o, &facts);
 	/* Every file read is closed again. */
-	assert_int_equal(open_fds(), fds);
+	assert_int_equal(tmptree_open_fds(), fds);
 	render(&facts, got, sizeof(got));
 	expect_facts(c->name, got, c->want);
 }

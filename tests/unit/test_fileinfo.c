@@ -13,7 +13,6 @@
  * interpreter's path under the root ("" nothing, "@dir" a directory, or a
  * fixture), the machine, and the verdict: kind and words of its reason.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -29,6 +28,7 @@
 #include <cmocka.h>
 
 #include "fileinfo.h"
+#include "tmptree.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -192,19 +192,6 @@ static void set_machine(struct facts *f, enum machine m)
 	}
 }
 
-/* The descriptors this process has open (the count's own included). */
-static int open_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	int n = 0;
-
-	assert_non_null(d);
-	while (readdir(d))
-		n++;
-	closedir(d);
-	return n;
-}
-
 static void test_file(void **state)
 {
 	const struct file_case *c = *state;
@@ -249,10 +236,10 @@ static void test_file(void **state)
 	assert_int_equal(paths_set(&p, PATH_ROOT, root), 0);
 	set_machine(&facts, c->machine);
 	verdict_decide(&p, &facts, &verdict);
-	fds = open_fds();
+	fds = tmptree_open_fds();
 	err = fileinfo_judge(&p, &facts, &verdict, file, &fv);
 	/* The file and its interpreter are closed again, whatever the answer. */
-	assert_int_equal(open_fds(), fds);
+	assert_int_equal(tmptree_open_fds(), fds);
 	assert_int_equal(err, c->err);
 	assert_int_equal(fv.err, c->err);
 	if (err) {

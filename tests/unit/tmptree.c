@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The unit tests' scratch tree (tmptree.h). */
+#include <dirent.h>
 #include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -77,4 +78,16 @@ void tmptree_link(const char *target, const char *rel)
 
 	tree_path(rel, path, sizeof(path));
 	assert_int_equal(symlink(target, path), 0);
+}
+
+int tmptree_open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
 }

@@ -27,4 +27,10 @@ void tmptree_dir(const char *rel);
 /* Symbolic link REL to @target. */
 void tmptree_link(const char *target, const char *rel);
 
+/*
+ * The descriptors this process has open (the count's own included): equal
+ * before and after a reader that closes every file it opens.
+ */
+int tmptree_open_fds(void);
+
 #endif
