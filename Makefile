@@ -13,6 +13,7 @@
 VERSION := $(shell cat VERSION)
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
 MANDIR ?= $(PREFIX)/share/man
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 MODULESLOADDIR ?= $(PREFIX)/lib/modules-load.d
@@ -46,7 +47,10 @@ SYSROOT ?=
 endif
 # Passed explicitly, never exported: the test suites run nested makes
 # (cross builds, the Debian package) that must not inherit these.
-userspace_args = O=$(O) SYSROOT=$(SYSROOT) MULTIARCH=$(MULTIARCH) CROSS_COMPILE=$(CROSS_COMPILE)
+# STATIC=0 links the CLI dynamically (userspace/Makefile).
+STATIC ?= 1
+userspace_args = O=$(O) SYSROOT=$(SYSROOT) MULTIARCH=$(MULTIARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+	STATIC=$(STATIC) HELPERDIR=$(LIBEXECDIR)/execstate
 
 all: cli man $(if $(CROSS_COMPILE),,$(if $(wildcard $(KDIR)/Makefile),module))
 
@@ -92,13 +96,14 @@ mutate: test-deps
 coverage:
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL EXECSTATE_BUILD=$(O) tests/lib/coverage.sh
 
-# make install: the CLI, its man pages, bash completion, the modules-load.d
-# entry that loads the module at boot (the module itself comes from
-# dkms-install or the execstate-dkms package) and the systemd service and
-# timer that write the Prometheus metrics (installed, not enabled).
+# make install: the CLI and its libkmod helper (LIBEXECDIR/execstate), its
+# man pages, bash completion, the modules-load.d entry that loads the
+# module at boot (the module itself comes from dkms-install or the
+# execstate-dkms package) and the systemd service and timer that write the
+# Prometheus metrics (installed, not enabled).
 # uninstall removes exactly the files in install_files.
 systemd_units := execstate-prometheus.service execstate-prometheus.timer
-install_files := $(BINDIR)/execstate $(MANDIR)/man1/execstate.1 \
+install_files := $(BINDIR)/execstate $(LIBEXECDIR)/execstate/execstate-kmod $(MANDIR)/man1/execstate.1 \
 	$(MANDIR)/man5/execstate-sysfs.5 $(COMPLETIONDIR)/execstate \
 	$(MODULESLOADDIR)/execstate.conf $(addprefix $(SYSTEMDUNITDIR)/,$(systemd_units))
 
@@ -108,6 +113,7 @@ $(O)/execstate-sysfs.5: kmod/Documentation/execstate-sysfs.5.scd
 
 install: cli man $(O)/execstate-sysfs.5
 	install -D -m 0755 $(O)/execstate $(DESTDIR)$(BINDIR)/execstate
+	install -D -m 0755 $(O)/execstate-kmod $(DESTDIR)$(LIBEXECDIR)/execstate/execstate-kmod
 	install -D -m 0644 $(O)/execstate.1 $(DESTDIR)$(MANDIR)/man1/execstate.1
 	install -D -m 0644 $(O)/execstate-sysfs.5 $(DESTDIR)$(MANDIR)/man5/execstate-sysfs.5
 	install -D -m 0644 userspace/execstate.bash-completion $(DESTDIR)$(COMPLETIONDIR)/execstate
@@ -120,6 +126,7 @@ install: cli man $(O)/execstate-sysfs.5
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(install_files))
+	rmdir $(DESTDIR)$(LIBEXECDIR)/execstate 2>/dev/null || :
 
 # DKMS: dkms-src puts the module's sources and a stamped dkms.conf into
 # $(DESTDIR)$(DKMS_SRCDIR) (the Debian package uses it too); dkms-install

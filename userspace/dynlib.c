@@ -1,10 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Optional shared libraries, opened with dlopen() on first use. */
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 
 #include "dynlib.h"
+
+#ifdef EXECSTATE_STATIC
+int dynlib_open(struct dynlib *lib, char *err, size_t errlen)
+{
+	size_t i;
+
+	(void)err;
+	(void)errlen;
+	if (lib->state > 0)
+		for (i = 0; i < lib->n_syms; i++)
+			*lib->syms[i].slot = lib->syms[i].addr;
+	lib->state = 0;
+	return 0;
+}
+#else
+#include <dlfcn.h>
 
 int dynlib_open(struct dynlib *lib, char *err, size_t errlen)
 {
@@ -37,3 +52,4 @@ out:
 		snprintf(err, errlen, "%s", lib->failure);
 	return lib->state;
 }
+#endif

@@ -3,6 +3,10 @@
  * Shared libraries that only some runs need (libnl for --netlink, zlib for
  * a gzip-compressed kernel config), opened with dlopen() on first use so
  * that the plain verdict path maps none of them (bench/verdict.sh).
+ *
+ * The static CLI (EXECSTATE_STATIC, userspace/Makefile) links them in
+ * instead: each symbol's slot then takes the linked address, and a run
+ * touches their pages only when it calls them.  The callers are the same.
  */
 #ifndef EXECSTATE_DYNLIB_H
 #define EXECSTATE_DYNLIB_H
@@ -12,7 +16,14 @@
 struct dynsym {
 	const char *name;
 	void **slot;
+	void *addr;			/* the linked function, static builds only */
 };
+
+#ifdef EXECSTATE_STATIC
+#define DYNSYM(name, slot) { #name, (void **)(slot), (void *)(name) }
+#else
+#define DYNSYM(name, slot) { #name, (void **)(slot), NULL }
+#endif
 
 struct dynlib {
 	const char *soname;
@@ -30,7 +41,8 @@ struct dynlib {
 /*
  * dlopen() @lib and resolve every symbol into its slot, once per process
  * (a failure is remembered too).  Returns 0, or -ENOSYS with a sentence
- * naming the library and the package to install in @err.
+ * naming the library and the package to install in @err.  Static builds
+ * fill the slots with the linked addresses and always return 0.
  */
 int dynlib_open(struct dynlib *lib, char *err, size_t errlen);
 

@@ -88,16 +88,23 @@ static void scan_db(const struct paths *p, const char *rel, const char *pkg_line
  * On the live root, the glibc this process runs on is the system's (its
  * loader found it where the userland's programs find theirs; Debian keeps
  * libc6 of every architecture at one version): what Python's packaging
- * asks too (os.confstr), for the cost of no read.  Elsewhere, and under
- * another C library, dpkg's libc6 says.
+ * asks too (os.confstr), for the cost of no read.  Elsewhere, under
+ * another C library, and in the static CLI, whose glibc is the one it was
+ * built with, dpkg's libc6 says.
  */
+#ifdef EXECSTATE_STATIC
+#define OWN_GLIBC_IS_SYSTEMS false
+#else
+#define OWN_GLIBC_IS_SYSTEMS true
+#endif
+
 static bool own_glibc_version(const struct paths *p, char *out, size_t size)
 {
 #ifdef _CS_GNU_LIBC_VERSION
 	char buf[64];
 	unsigned int major, minor;
 
-	if (p->live_root && confstr(_CS_GNU_LIBC_VERSION, buf, sizeof(buf)) > 0 &&
+	if (OWN_GLIBC_IS_SYSTEMS && p->live_root && confstr(_CS_GNU_LIBC_VERSION, buf, sizeof(buf)) > 0 &&
 	    !strncmp(buf, "glibc ", 6) && parse_version(buf + 6, &major, &minor)) {
 		snprintf(out, size, "%u.%u", major, minor);
 		return true;

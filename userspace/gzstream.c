@@ -30,10 +30,10 @@ static struct {
 } z;
 
 static const struct dynsym z_symbols[] = {
-	{ "inflateInit2_", (void **)&z.init2 },
-	{ "inflateValidate", (void **)&z.validate },
-	{ "inflate", (void **)&z.inflate },
-	{ "inflateEnd", (void **)&z.end },
+	DYNSYM(inflateInit2_, &z.init2),
+	DYNSYM(inflateValidate, &z.validate),
+	DYNSYM(inflate, &z.inflate),
+	DYNSYM(inflateEnd, &z.end),
 };
 
 static struct dynlib libz = DYNLIB_INIT(LIBZ_SONAME, "zlib1g", z_symbols);

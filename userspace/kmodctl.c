@@ -3,7 +3,8 @@
  * Module state and loading through libkmod, opened with dlopen() on first
  * use.  Linking -lkmod would map libkmod, liblzma, libzstd and libcrypto
  * into every run of the CLI, although only --load and the module report
- * need them (bench/verdict.sh measures the difference).
+ * need them (bench/verdict.sh measures the difference).  The STATIC=0 CLI
+ * and execstate-kmod, the static CLI's helper (kmodhelper.c), link this.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -107,77 +107,18 @@ static struct kmod_ctx *context_new(const char *const *config_paths)
 	return ctx;
 }
 
-const char *module_state_name(enum module_state state)
-{
-	switch (state) {
-	case MODULE_MISSING:
-		return "missing";
-	case MODULE_AVAILABLE:
-		return "available";
-	case MODULE_LOADED:
-		return "loaded";
-	case MODULE_BUILTIN:
-		return "builtin";
-	case MODULE_COMING:
-		return "coming";
-	case MODULE_GOING:
-		return "going";
-	case MODULE_UNKNOWN:
-		break;
-	}
-	return "unknown";
-}
-
-/*
- * Why @name is neither loaded nor loadable, for the MISSING report and the
- * -ENOENT of --load: the kernel may lack module support altogether, or
- * have no module tree, or a tree without this module.
- */
-static void explain_missing(const char *name, char *buf, size_t size)
-{
-	struct utsname u;
-	char dir[sizeof(u.release) + 32];
-
-	if (access("/proc/modules", F_OK) != 0) {
-		snprintf(buf, size, "the running kernel has no loadable module support");
-		return;
-	}
-	if (uname(&u) != 0) {
-		snprintf(buf, size, "%s is not installed for the running kernel", name);
-		return;
-	}
-	snprintf(dir, sizeof(dir), "/lib/modules/%s/modules.dep", u.release);
-	if (access(dir, F_OK) != 0)
-		snprintf(buf, size, "%s does not exist", dir);
-	else
-		snprintf(buf, size, "%s is not in %s", name, dir);
-}
-
 int kmodctl_status(const char *name, struct module_status *st)
 {
 	/* No configuration: the state needs no aliases, options or blacklist. */
 	const char *null_config = NULL;
 	struct kmod_ctx *ctx = NULL;
 	struct kmod_module *mod = NULL;
-	char sysdir[256];
 	const char *path;
 	struct stat sb;
 	int err;
 
-	memset(st, 0, sizeof(*st));
-	st->state = MODULE_UNKNOWN;
-
-	/*
-	 * A kernel without module support that has not built @name in can
-	 * neither have nor load it: said without libkmod, whose libcrypto
-	 * costs more than the rest of the report.
-	 */
-	snprintf(sysdir, sizeof(sysdir), "/sys/module/%s", name);
-	if (access("/proc/modules", F_OK) != 0 && access(sysdir, F_OK) != 0) {
-		st->state = MODULE_MISSING;
-		explain_missing(name, st->error, sizeof(st->error));
+	if (kmodctl_status_without_modules(name, st))
 		return 0;
-	}
 
 	err = libkmod_open(st->error, sizeof(st->error));
 	if (err < 0)
@@ -239,7 +180,7 @@ int kmodctl_status(const char *name, struct module_status *st)
 		snprintf(st->error, sizeof(st->error), "%s is listed in modules.dep but absent",
 			 path);
 	else
-		explain_missing(name, st->error, sizeof(st->error));
+		kmodctl_explain_missing(name, st->error, sizeof(st->error));
 out:
 	if (mod)
 		kmod.module_unref(mod);
@@ -265,7 +206,7 @@ static void explain_load_error(const char *name, int err, char *buf, size_t size
 				 name, strerror(-err));
 		break;
 	case -ENOENT:
-		explain_missing(name, why, sizeof(why));
+		kmodctl_explain_missing(name, why, sizeof(why));
 		snprintf(buf, size, "cannot load %s: %s", name, why);
 		break;
 	case -ENOSYS:

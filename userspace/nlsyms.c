@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The libnl table of nlsyms.h, filled by one dlopen() on first use. */
+/* The libnl table of nlsyms.h, filled by one dlopen() on first use (dynlib.h). */
 #define NLSYMS_LOADER
 #include "dynlib.h"
 #include "nlsyms.h"
@@ -7,7 +7,7 @@
 struct nlsyms nlsyms;
 
 static const struct dynsym nl_symbols[] = {
-#define NLSYMS_ENTRY(name) { #name, (void **)&nlsyms.name },
+#define NLSYMS_ENTRY(name) DYNSYM(name, &nlsyms.name),
 	NLSYMS(NLSYMS_ENTRY)
 #undef NLSYMS_ENTRY
 };

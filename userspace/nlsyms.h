@@ -3,6 +3,8 @@
  * libnl for netlink.c, opened with dlopen() by nlsyms_load() instead of
  * linked: libnl-genl-3 and libnl-3 would otherwise be mapped into every
  * run, although only --netlink and watch talk to the kernel over netlink.
+ * The static CLI links libnl in, and the table takes the linked addresses
+ * (dynlib.h).
  *
  * Include after the libnl headers.  Each libnl function netlink.c calls is
  * redirected to a pointer of the same type (taken from libnl's own

@@ -2,7 +2,8 @@
 # kmodctl-vm.sh PROBE OUTDIR: the libkmod load path on a real kernel.  Boots
 # Debian bookworm's amd64 kernel under qemu-system-x86_64 (TCG) with an
 # initramfs holding busybox, the host's amd64 libkmod (dlopen'ed as on any
-# Debian system), PROBE (tests/integration/kmodctl-probe.c), the CLI, a
+# Debian system), PROBE (execstate-kmod, userspace/kmodhelper.c) beside the
+# CLI, which runs it for every libkmod request, a
 # few of that kernel's own modules, execstate.ko built against its headers,
 # and a modprobe.d with an option and a blacklist entry.  The guest runs
 # kmodctl and `execstate --load` as root and as nobody and prints
@@ -67,11 +68,12 @@ cp "$EXECSTATE_CACHE/unpacked/busybox-amd64/bin/busybox" "$root/bin/busybox"
 # The binaries with every library they load, libkmod's own included.
 libkmod=$(ldconfig -p | awk '$1 == "libkmod.so.2" && /x86-64/ { print $NF; exit }')
 [ -n "$libkmod" ] || die "libkmod.so.2 not installed on this host"
-cp "$probe" "$root/usr/local/bin/kmodctl-probe"
+cp "$probe" "$root/usr/local/bin/execstate-kmod"
 cp "$cli" "$root/usr/local/bin/execstate"
+# (ldd says "not a dynamic executable" of the static CLI: nothing to copy)
 for obj in "$probe" "$cli" "$libkmod"; do
 	echo "$obj"
-	ldd "$obj" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'
+	ldd "$obj" 2>/dev/null | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }' || :
 done | sort -u | while read -r lib; do
 	mkdir -p "$root$(dirname "$lib")"
 	cp -L "$lib" "$root$lib"
@@ -119,24 +121,33 @@ cat >"$root/init" <<-EOF
 	mount -t devtmpfs dev /dev
 	r() { name=\$1; shift; echo "RESULT \$name \$("\$@" 2>&1 | tr '\n' ' ')"; }
 	nobody() { su -s /bin/sh nobody -c "\$*"; }
-	r status-dummy kmodctl-probe status dummy
-	r nobody-load-dummy nobody kmodctl-probe load dummy
-	r load-dummy kmodctl-probe load dummy
-	r status-dummy-loaded kmodctl-probe status dummy
+	r status-dummy execstate-kmod status dummy
+	r nobody-load-dummy nobody execstate-kmod load dummy
+	r load-dummy execstate-kmod load dummy
+	r status-dummy-loaded execstate-kmod status dummy
 	r dummy-interfaces sh -c 'ls -d /sys/class/net/dummy* | wc -l'
-	r load-dummy-again kmodctl-probe load dummy
-	r load-vxlan kmodctl-probe load vxlan
+	r load-dummy-again execstate-kmod load dummy
+	r load-vxlan execstate-kmod load vxlan
 	r modules cut -d' ' -f1 /proc/modules
-	r load-veth kmodctl-probe load veth
-	r status-veth kmodctl-probe status veth
-	r status-nosuch kmodctl-probe status nosuch_module
-	r load-nosuch kmodctl-probe load nosuch_module
-	r status-builtin kmodctl-probe status $builtin
+	r load-veth execstate-kmod load veth
+	r status-veth execstate-kmod status veth
+	r status-nosuch execstate-kmod status nosuch_module
+	r load-nosuch execstate-kmod load nosuch_module
+	r status-builtin execstate-kmod status $builtin
 	r cli-module-before execstate get module
 	r cli-nobody-load nobody 'execstate --load get module; echo "exit \$?"'
 	r cli-load execstate --load get module
 	r cli-confidence execstate get confidence
 	r execstate-initstate cat /sys/module/execstate/initstate
+	rmmod execstate
+	mv /usr/local/bin/execstate-kmod /usr/local/bin/execstate-kmod.real
+	printf '#!/bin/sh\necho "\$*" >>/helper.log\nexec /usr/local/bin/execstate-kmod.real "\$@"\n' \
+		>/usr/local/bin/execstate-kmod
+	chmod +x /usr/local/bin/execstate-kmod
+	for args in 'get machine' 'check --target amd64' --shell --make 'get module'; do
+		execstate \$args >/dev/null
+	done
+	r helper-calls sh -c 'cat /helper.log; echo end'
 	echo RESULT done
 	poweroff -f
 EOF

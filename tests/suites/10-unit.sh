@@ -68,8 +68,8 @@ asan_flags="-std=gnu11 -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined
 # check --file reads a file named on the command line and its interpreter
 # under --root: test_fileinfo runs with the whole library instrumented.
 lib_srcs=()
-for f in "$src"/userspace/*.c; do
-	[ "${f##*/}" = main.c ] || lib_srcs+=("$f")
+for f in $(make -s -C "$src/userspace" lib-srcs); do
+	lib_srcs+=("$src/userspace/$f")
 done
 for t in elf json fileinfo; do
 	srcs=("$src/userspace/$t.c")

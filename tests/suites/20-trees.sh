@@ -285,14 +285,30 @@ for case in pi4-arm64-kernel-armhf pi4-arm64-kernel-armhf-module; do
 		"$cli" --root "$work/root" --sysfs "$work/sys" --procfs "$work/proc"
 done
 
-# Libraries: the CLI links libc alone; zlib and libnl are opened with
-# dlopen() by the runs that need them, which LD_DEBUG=files lists.
-needed=$(readelf -d "$cli" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
-check '[[ "$needed" != *libnl* && "$needed" != *libz* && "$needed" != *libkmod* ]]' \
-	"the CLI links none of libnl, zlib and libkmod (NEEDED: $needed)"
-# Bound at start-up with full RELRO, as Debian's hardening links it; the
-# lazy trampolines cost every run more (userspace/Makefile).
+# Libraries: the CLI is a static PIE (STATIC=1, userspace/Makefile) with
+# libnl and zlib linked in, bound at start-up with full RELRO as Debian's
+# hardening links it; execstate-kmod, its libkmod helper, links libc alone
+# and opens libkmod with dlopen().  The STATIC=0 build ($dyn) links libc
+# alone too and opens zlib and libnl with dlopen() in the runs that need
+# them, which LD_DEBUG=files lists.
+helper=$(dirname "$cli")/execstate-kmod
+check 'readelf -h "$cli" | grep -q "Type: *DYN" && ! readelf -l "$cli" | grep -q INTERP &&
+	! readelf -d "$cli" | grep -q NEEDED' "the CLI is a static PIE (no PT_INTERP, no NEEDED)"
 check 'readelf -d "$cli" | grep -q "(FLAGS_1).*NOW"' "the CLI is linked with -z now (BIND_NOW)"
+check 'nm "$cli" | grep -q " T genl_ctrl_resolve$" && nm "$cli" | grep -q " T inflate$" &&
+	! nm "$cli" | grep -qw libkmod_open' "the CLI carries libnl and zlib, and not kmodctl.c's libkmod"
+needed=$(readelf -d "$helper" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+check '[ "$needed" = "libc.so.6 " ] && readelf -d "$helper" | grep -q "(FLAGS_1).*NOW"' \
+	"execstate-kmod links libc alone, with -z now (NEEDED: $needed)"
+dyn=$build/dynamic
+if make -s -C "$src/userspace" O="$dyn" STATIC=0 "$dyn/execstate" >"$build/dynamic.log" 2>&1; then
+	needed=$(readelf -d "$dyn/execstate" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+	check '[[ "$needed" != *libnl* && "$needed" != *libz* && "$needed" != *libkmod* ]] &&
+		readelf -l "$dyn/execstate" | grep -q INTERP' \
+		"STATIC=0: the CLI links none of libnl, zlib and libkmod (NEEDED: $needed)"
+else
+	fail "STATIC=0 build (see $build/dynamic.log)"
+fi
 loads() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\(lib[^ ]*\) .*dynamically loaded.*/\1/p' | tr '\n' ' '; }
 
 # Raspbian with no ELF file to read: dpkg's armhf and os-release's ID alone
@@ -335,11 +351,12 @@ got=$("${es[@]}" get native-abis)
 check '[ "$got" = "amd64 i386" ]' "config.gz of Linux/x86: read up to its options only (native-abis '$got')"
 check '"${es[@]}" | grep -q "config.IA32_EMULATION *y *(config.gz under procfs)"' \
 	"config.gz is the report's source of IA32_EMULATION"
-got=$(loads "${es[@]}" --shell)
-check '[[ "$got" == *libz.so* && "$got" != *libnl* ]]' "--shell with a config.gz loads zlib alone ($got)"
-got=$(loads "${es[@]}" get machine)
-check '[ -z "$got" ]' "get machine loads no library ($got)"
+got=$(loads "$dyn/execstate" "${es[@]:1}" --shell)
+check '[[ "$got" == *libz.so* && "$got" != *libnl* ]]' "STATIC=0: --shell with a config.gz loads zlib alone ($got)"
+got=$(loads "$dyn/execstate" "${es[@]:1}" get machine)
+check '[ -z "$got" ]' "STATIC=0: get machine loads no library ($got)"
 keys_match "config-gz" "$gz" "${es[@]}"
+keys_match "config-gz, STATIC=0" "$gz" "$dyn/execstate" "${es[@]:1}"
 config_gz ''
 got=$("${es[@]}" get native-abis)
 check '[ "$got" = "amd64" ]' "config.gz without its header: read to the end (native-abis '$got')"
@@ -347,11 +364,11 @@ printf '\037\213 not deflate data' >"$gz/proc/config.gz"
 check '"${es[@]}" | grep -q "config.IA32_EMULATION *y *(boot/config-6.1.0-31-amd64)"' \
 	"a corrupt config.gz is skipped for /boot/config-RELEASE"
 
-# Without the libraries (a build that names sonames no system has): a clear
+# Without the libraries (a STATIC=0 build that names sonames no system has): a clear
 # message, then the documented fallbacks: /boot/config-RELEASE, and the
 # module's facts from sysfs for --netlink.
 nolibs=$build/nolibs
-if make -s -C "$src/userspace" O="$nolibs" LIBNL_GENL_SONAME=libnl-genl-3.so.0-absent \
+if make -s -C "$src/userspace" O="$nolibs" STATIC=0 LIBNL_GENL_SONAME=libnl-genl-3.so.0-absent \
 	LIBZ_SONAME=libz.so.0-absent "$nolibs/execstate" >"$build/nolibs.log" 2>&1; then
 	config_gz '# Linux/x86 6.1.0 Kernel Configuration
 '
@@ -370,6 +387,6 @@ if make -s -C "$src/userspace" O="$nolibs" LIBNL_GENL_SONAME=libnl-genl-3.so.0-a
 else
 	fail "build with absent sonames (see $build/nolibs.log)"
 fi
-got=$(loads "$cli" --netlink get kernel-machine)
-check '[[ "$got" == *libnl-genl-3.so* ]]' "--netlink loads libnl ($got)"
+got=$(loads "$dyn/execstate" --netlink get kernel-machine)
+check '[[ "$got" == *libnl-genl-3.so* ]]' "STATIC=0: --netlink loads libnl ($got)"
 echo "1..$n"

@@ -299,12 +299,20 @@ else
 fi
 
 # ---------------------------------------------------------------- libc version
-# On the live root the glibc this process runs on is the system's: its
-# version comes from confstr(), for no read, and matches the library's own.
+# The STATIC=0 CLI runs on the system's glibc: its version comes from
+# confstr(), for no read.  The static CLI's confstr() would name the glibc
+# it was built with, so it asks dpkg's libc6.  Both match the library's own.
+dyn=$build/dynamic
+make -s -C "$src/userspace" O="$dyn" STATIC=0 "$dyn/execstate" >"$tmp/dynamic.log" 2>&1 ||
+	not_ok "STATIC=0 build" "$(tail -n 20 "$tmp/dynamic.log")"
 if ldd --version >/dev/null 2>&1; then
 	want=$(ldd --version | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\)$/\1/p')
-	check "the report's glibc version is confstr(_CS_GNU_LIBC_VERSION)'s, $want" \
-		bash -c '"$1" | grep -Eq "^ *libc\.glibc_version +${2//./\\.} +\(confstr\(_CS_GNU_LIBC_VERSION\)\)$"' _ "$cli" "$want"
+	check "STATIC=0: the report's glibc version is confstr(_CS_GNU_LIBC_VERSION)'s, $want" \
+		bash -c '"$1" | grep -Eq "^ *libc\.glibc_version +${2//./\\.} +\(confstr\(_CS_GNU_LIBC_VERSION\)\)$"' _ "$dyn/execstate" "$want"
+	if dpkg-query -W libc6 >/dev/null 2>&1; then
+		check "the static CLI's glibc version is dpkg's libc6, $want" \
+			bash -c '"$1" | grep -Eq "^ *libc\.glibc_version +${2//./\\.} +\(/var/lib/dpkg/status \(package libc6\)\)$"' _ "$cli" "$want"
+	fi
 fi
 
 # ---------------------------------------------------------------- system calls

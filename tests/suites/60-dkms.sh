@@ -29,8 +29,8 @@ mkdir -p "$scratch"
 # --- make install / uninstall -------------------------------------------------
 # Table: PREFIX, then the files install must put under DESTDIR, exactly.
 install_table=(
-	"/usr|usr/bin/execstate usr/lib/modules-load.d/execstate.conf usr/lib/systemd/system/execstate-prometheus.service usr/lib/systemd/system/execstate-prometheus.timer usr/share/bash-completion/completions/execstate usr/share/man/man1/execstate.1 usr/share/man/man5/execstate-sysfs.5"
-	"/usr/local|usr/local/bin/execstate usr/local/lib/modules-load.d/execstate.conf usr/local/lib/systemd/system/execstate-prometheus.service usr/local/lib/systemd/system/execstate-prometheus.timer usr/local/share/bash-completion/completions/execstate usr/local/share/man/man1/execstate.1 usr/local/share/man/man5/execstate-sysfs.5"
+	"/usr|usr/bin/execstate usr/libexec/execstate/execstate-kmod usr/lib/modules-load.d/execstate.conf usr/lib/systemd/system/execstate-prometheus.service usr/lib/systemd/system/execstate-prometheus.timer usr/share/bash-completion/completions/execstate usr/share/man/man1/execstate.1 usr/share/man/man5/execstate-sysfs.5"
+	"/usr/local|usr/local/bin/execstate usr/local/libexec/execstate/execstate-kmod usr/local/lib/modules-load.d/execstate.conf usr/local/lib/systemd/system/execstate-prometheus.service usr/local/lib/systemd/system/execstate-prometheus.timer usr/local/share/bash-completion/completions/execstate usr/local/share/man/man1/execstate.1 usr/local/share/man/man5/execstate-sysfs.5"
 )
 for row in "${install_table[@]}"; do
 	prefix=${row%%|*}

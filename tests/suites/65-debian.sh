@@ -62,7 +62,7 @@ else
 
 	# Table: package file, then the files (not directories) it must ship.
 	contents_table=(
-		"execstate_${version}_$arch.deb|usr/bin/execstate usr/share/bash-completion/completions/execstate usr/share/doc/execstate/changelog.gz usr/share/doc/execstate/copyright usr/share/man/man1/execstate.1.gz lib/systemd/system/execstate-prometheus.service lib/systemd/system/execstate-prometheus.timer"
+		"execstate_${version}_$arch.deb|usr/bin/execstate usr/libexec/execstate/execstate-kmod usr/share/bash-completion/completions/execstate usr/share/doc/execstate/changelog.gz usr/share/doc/execstate/copyright usr/share/man/man1/execstate.1.gz lib/systemd/system/execstate-prometheus.service lib/systemd/system/execstate-prometheus.timer"
 		"execstate-dkms_${version}_all.deb|usr/lib/modules-load.d/execstate.conf usr/share/doc/execstate-dkms/changelog.gz usr/share/doc/execstate-dkms/copyright usr/share/man/man5/execstate-sysfs.5.gz usr/src/execstate-$version/Kbuild usr/src/execstate-$version/Makefile usr/src/execstate-$version/dkms.conf"
 	)
 	for row in "${contents_table[@]}"; do
@@ -105,11 +105,17 @@ else
 			! grep -q 'deb-systemd-invoke' '$debs/postinst' &&
 			dpkg-deb --fsys-tarfile '$cli_deb' | tar -xOf - ./lib/systemd/system/execstate-prometheus.service |
 				grep -qx 'ExecStart=/usr/bin/execstate --prometheus --output /var/lib/prometheus/node-exporter/execstate.prom'"
-	# dlopen()ed, so dh_shlibdeps cannot see them: debian/control names them.
-	[ -s "$cli_deb" ] && check "execstate depends on libkmod2 and zlib1g, recommends libnl-genl-3-200" \
+	# The static CLI carries glibc, libnl and zlib: Built-Using names their
+	# sources; libkmod, dlopen()ed by execstate-kmod, is named by hand.
+	[ -s "$cli_deb" ] && check "execstate depends on libkmod2 and neither zlib1g nor libnl" \
 		bash -c "dpkg-deb -f '$cli_deb' Depends | grep -qw libkmod2 &&
-			dpkg-deb -f '$cli_deb' Depends | grep -qw zlib1g &&
-			dpkg-deb -f '$cli_deb' Recommends | grep -qw libnl-genl-3-200"
+			! dpkg-deb -f '$cli_deb' Depends Recommends | grep -qw 'zlib1g\\|libnl-genl-3-200'"
+	[ -s "$cli_deb" ] && check "execstate is Built-Using glibc, libnl3 and zlib at their versions" \
+		bash -c "built=\$(dpkg-deb -f '$cli_deb' Built-Using) &&
+			for p in glibc libnl3 zlib; do
+				v=\$(dpkg-query -f '\${source:Version}' -W \$(case \$p in glibc) echo libc6-dev;; libnl3) echo libnl-3-dev;; zlib) echo zlib1g-dev;; esac)) &&
+				grep -qF \"\$p (= \$v)\" <<<\"\$built\" || exit 1
+			done"
 fi
 
 # --- the real install on Debian arm64 in QEMU ----------------------------------
@@ -160,6 +166,7 @@ else
 		"check-arm64|0|execstate check --target arm64 exits 0"
 		"check-armhf|0|execstate check --target armhf exits 0 (Cortex-A72 runs AArch32)"
 		"kernel-warnings|0|no WARNING, BUG, Oops or call trace in the kernel log"
+		"module-unloaded|available|after rmmod, get module says available (libkmod through /usr/libexec/execstate/execstate-kmod)"
 	)
 	for row in "${vm_table[@]}"; do
 		IFS='|' read -r key want what <<<"$row"

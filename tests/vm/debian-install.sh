@@ -214,6 +214,11 @@ else
 	say kernel-warnings "dmesg failed: $log"
 fi
 say tainted "$(cat /proc/sys/kernel/tainted)"
+# Unloaded, the module's state comes from libkmod, which the static CLI asks
+# through the packaged helper (../libexec/execstate/execstate-kmod from it).
+rmmod execstate
+value=$(execstate get module 2>&1) || value="$value [exit $?]"
+say module-unloaded "$value"
 say done yes
 systemctl --no-block poweroff
 CHECK

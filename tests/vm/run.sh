@@ -239,13 +239,14 @@ prep_userland() {
 			return
 		}
 	fi
+	# The static CLI and its libkmod helper, which it finds beside itself.
 	if [ "$debarch" = amd64 ]; then
 		make -C "$top" cli O="$EXECSTATE_BUILD" >>"$log" 2>&1 &&
-			cp "$EXECSTATE_BUILD/execstate" "$o/execstate"
+			cp "$EXECSTATE_BUILD/execstate" "$EXECSTATE_BUILD/execstate-kmod" "$o/"
 	else
 		make -C "$top" cli CROSS_COMPILE="$(debarch_cross "$debarch")" \
 			O="$EXECSTATE_BUILD/$debarch" >>"$log" 2>&1 &&
-			cp "$EXECSTATE_BUILD/$debarch/execstate" "$o/execstate"
+			cp "$EXECSTATE_BUILD/$debarch/execstate" "$EXECSTATE_BUILD/$debarch/execstate-kmod" "$o/"
 	fi || {
 		rm -f "$o/execstate"
 		echo "the $debarch CLI does not build (see $(shown "$log"))" >"$o/cli-error"
@@ -658,7 +659,7 @@ run_scenario() {
 	[ -n "$cpufault" ] && cp "$cpufault" "$dir/payload/lib/execstate_cpufault.ko"
 	cp "$user_ok/execprobe" "$user_ok/nlprobe" "$dir/payload/bin/"
 	[ -e "$user_ok/x32ok" ] && cp "$user_ok/x32ok" "$dir/payload/bin/"
-	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$dir/payload/bin/execstate"
+	[ -e "$user_ok/execstate" ] && cp "$user_ok/execstate" "$user_ok/execstate-kmod" "$dir/payload/bin/"
 	if [ -n "$OTHER" ]; then
 		other_bin=$(cat "$prep/other-$OTHER.ok")
 		cp "$other_bin" "$dir/payload/bin/busybox-other"
