@@ -5,15 +5,18 @@
 #   - --json and the full report against `lscpu --json`;
 #   - Debian's arch-test (which runs a helper per architecture) against
 #     the full report;
-#   - the CLI as built (libkmod, libnl and zlib opened with dlopen() only
-#     when a run needs them) against the same sources linked with all of
-#     them, which maps libkmod, libcrypto, libnl and libz into every run;
+#   - the CLI as built (STATIC=1: a static PIE with libnl and zlib linked
+#     in, libkmod through its helper execstate-kmod) against the STATIC=0
+#     build (dynamic; libkmod, libnl and zlib opened with dlopen() only
+#     when a run needs them), and that one against the same sources linked
+#     with all of them, which maps libkmod, libcrypto, libnl and libz into
+#     every run;
 #   - `uname -m` twice: in the caller's locale and under LC_ALL=C, where
 #     its setlocale() has no locale files to read (half its instructions
 #     in C.UTF-8); the CLI calls no setlocale() and costs the same in both;
-#   - the floor: an empty C program linked like the CLI (dynamically, as
-#     dlopen() of libkmod and libnl requires), which pays only for exec and
-#     the dynamic loader; no dynamically linked program costs less;
+#   - the floor: an empty C program linked like the CLI (static), which
+#     pays only for exec; and the same program linked dynamically, which
+#     pays for the dynamic loader too: no dynamic program costs less;
 #   - --shell with the per-boot cache of the kernel config's facts
 #     (userspace/kcache.h; the live rows use a cache of the bench's own,
 #     written by the trial run) and without it, as the first run of a boot;
@@ -58,11 +61,17 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# The comparison build: identical sources and flags, plus every optional
-# library as a DT_NEEDED entry (--no-as-needed keeps them although no symbol
-# is referenced), which is what linking them costs at start-up.
+# The comparison builds: identical sources and flags, STATIC=0 (dynamic,
+# dlopen()), and STATIC=0 with every optional library as a DT_NEEDED entry
+# (--no-as-needed keeps them although no symbol is referenced), which is
+# what linking them costs at start-up.
+readelf -l "$cli" | grep -q INTERP &&
+	die "$cli is dynamically linked: the static build (STATIC=1) is what is measured"
+make -s -C "$top/userspace" O="$tmp/dynamic" STATIC=0 "$tmp/dynamic/execstate" >"$tmp/make.log" 2>&1 ||
+	{ cat "$tmp/make.log" >&2; die "building the STATIC=0 variant failed"; }
+dynamic_cli=$tmp/dynamic/execstate
 linked_libs="-lkmod -lnl-genl-3 -lnl-3 -lz"
-make -s -C "$top/userspace" O="$tmp/linked" \
+make -s -C "$top/userspace" O="$tmp/linked" STATIC=0 \
 	LDFLAGS="-Wl,--no-as-needed $linked_libs -Wl,--as-needed" \
 	"$tmp/linked/execstate" >"$tmp/make.log" 2>&1 ||
 	{ cat "$tmp/make.log" >&2; die "building the linked variant failed"; }
@@ -70,14 +79,19 @@ linked_cli=$tmp/linked/execstate
 for lib in libkmod libnl-genl libz; do
 	readelf -d "$linked_cli" | grep -q "NEEDED.*$lib" ||
 		die "the linked variant does not depend on $lib"
-	if readelf -d "$cli" | grep -q "NEEDED.*$lib"; then
-		die "$cli links $lib directly: the dlopen build is what is measured"
+	if readelf -d "$dynamic_cli" | grep -q "NEEDED.*$lib"; then
+		die "$dynamic_cli links $lib directly: the dlopen build is what is measured"
 	fi
 done
 
 gcc -O2 -o "$tmp/spawn" "$top/bench/spawn.c" || die "cannot build bench/spawn.c"
 printf 'int main(void)\n{\n\treturn 0;\n}\n' >"$tmp/empty.c"
-gcc -O2 -o "$tmp/empty" "$tmp/empty.c" || die "cannot build the empty program"
+# Linked as userspace/Makefile links the CLI: a static PIE where the C
+# library has rcrt1.o, static otherwise.
+static=-static
+[ -e "$(gcc -print-file-name=rcrt1.o)" ] && static=-static-pie
+gcc -O2 $static -o "$tmp/empty" "$tmp/empty.c" &&
+	gcc -O2 -o "$tmp/empty-dynamic" "$tmp/empty.c" || die "cannot build the empty programs"
 
 timer=${BENCH_TIMER:-}
 if [ -z "$timer" ]; then
@@ -165,12 +179,16 @@ labels=(
 	"execstate --make"
 	"execstate --json"
 	"execstate (full report)"
-	"execstate get machine, linked"
-	"execstate --shell, linked"
-	"execstate (full report), linked"
+	"execstate get machine, STATIC=0 linked"
+	"execstate --shell, STATIC=0 linked"
+	"execstate (full report), STATIC=0 linked"
 	"execstate --shell, no config cache"
 	"uname -m, LC_ALL=C (baseline)"
-	"empty C program (floor)"
+	"empty C program, static (floor)"
+	"execstate get machine, STATIC=0"
+	"execstate --shell, STATIC=0"
+	"execstate (full report), STATIC=0"
+	"empty C program, dynamic"
 )
 if [ "$trees" = 1 ]; then
 	tree_cli gz
@@ -202,9 +220,13 @@ argv_of() {
 	12) argv=("$cli" --shell) && rtdir= ;;
 	13) argv=("$(command -v uname)" -m) && lc=C ;;
 	14) argv=("$tmp/empty") ;;
-	15) tree_cli gz && argv+=(check --target "$tree_target") ;;
-	16) tree_cli gz && argv+=(--shell) ;;
-	17) tree_cli plain && argv+=(--shell) ;;
+	15) argv=("$dynamic_cli" get machine) ;;
+	16) argv=("$dynamic_cli" --shell) ;;
+	17) argv=("$dynamic_cli") ;;
+	18) argv=("$tmp/empty-dynamic") ;;
+	19) tree_cli gz && argv+=(check --target "$tree_target") ;;
+	20) tree_cli gz && argv+=(--shell) ;;
+	21) tree_cli plain && argv+=(--shell) ;;
 	esac
 }
 ARCH_TEST=2
@@ -230,8 +252,15 @@ done
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {
 	print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Shared objects the dynamic loader maps at start-up (before any dlopen).
-dsos() { LD_TRACE_LOADED_OBJECTS=1 "$1" | grep -c '=>\|ld-linux'; }
+# Shared objects the dynamic loader maps at start-up (before any dlopen);
+# a static program has no loader to ask.
+dsos() {
+	if readelf -l "$1" | grep -q INTERP; then
+		LD_TRACE_LOADED_OBJECTS=1 "$1" | grep -c '=>\|ld-linux'
+	else
+		echo 0
+	fi
+}
 
 declare -a ms ir
 for i in "${!labels[@]}"; do
@@ -282,21 +311,25 @@ ratio_line "check --target / uname -m" 4 0 "goal <= 1.0"
 ratio_line "--shell / uname -m" 5 0 "goal <= 1.0"
 ratio_line "--make / uname -m" 6 0 "goal <= 1.0"
 ratio_line "--shell, no config cache / uname -m" 12 0 "first run of a boot"
-ratio_line "floor / uname -m" 14 0 "no dynamic program is under"
+ratio_line "floor / uname -m" 14 0 "no program is under"
+ratio_line "dynamic empty program / uname -m" 18 0 "no dynamic program is under"
 ratio_line "get machine / uname -m, LC_ALL=C" 3 13 "goal <= 1.0"
 ratio_line "check --target / uname -m, LC_ALL=C" 4 13 "goal <= 1.0"
 ratio_line "--shell / uname -m, LC_ALL=C" 5 13 "goal <= 1.0"
 ratio_line "--make / uname -m, LC_ALL=C" 6 13 "goal <= 1.0"
-ratio_line "floor / uname -m, LC_ALL=C" 14 13 "no dynamic program is under"
+ratio_line "floor / uname -m, LC_ALL=C" 14 13 "no program is under"
 ratio_line "--shell / floor" 5 14 "what collecting costs"
 ratio_line "--json / lscpu --json" 7 1 "goal <= 1.0"
 ratio_line "full report / lscpu --json" 8 1 "goal <= 1.0"
 ratio_line "arch-test / full report" 2 8 "goal >= 50"
 if [ "$trees" = 1 ]; then
-	ratio_line "tree config.gz: check / uname -m" 15 0 "goal <= 1.0"
-	ratio_line "tree config.gz: --shell / uname -m" 16 0 "goal <= 1.0"
-	ratio_line "tree /boot/config: --shell / uname -m" 17 0 "goal <= 1.0"
+	ratio_line "tree config.gz: check / uname -m" 19 0 "goal <= 1.0"
+	ratio_line "tree config.gz: --shell / uname -m" 20 0 "goal <= 1.0"
+	ratio_line "tree /boot/config: --shell / uname -m" 21 0 "goal <= 1.0"
 fi
-ratio_line "linked / dlopen, get machine" 9 3 "what dlopen saves"
-ratio_line "linked / dlopen, --shell" 10 5 "what dlopen saves"
-ratio_line "linked / dlopen, full report" 11 8 "what dlopen saves"
+ratio_line "STATIC=0 / static, get machine" 15 3 "what static linking saves"
+ratio_line "STATIC=0 / static, --shell" 16 5 "what static linking saves"
+ratio_line "STATIC=0 / static, full report" 17 8 "what static linking saves"
+ratio_line "linked / dlopen, get machine" 9 15 "what dlopen saves"
+ratio_line "linked / dlopen, --shell" 10 16 "what dlopen saves"
+ratio_line "linked / dlopen, full report" 11 17 "what dlopen saves"
