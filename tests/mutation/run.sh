@@ -38,7 +38,8 @@ build=$work/build
 
 # The copy keeps the sources' times, which an object a killed run built
 # from a mutant can be newer than: the compiled outputs go with the old copy.
-rm -rf "$work/src" "$build/obj" "$build/unit" "$build/libexecstate.a" "$build/execstate"
+rm -rf "$work/src" "$build/obj" "$build/static" "$build/unit" "$build/libexecstate.a" \
+	"$build/execstate" "$build/execstate-kmod"
 mkdir -p "$work/src"
 (cd "$top" && tar --exclude=./build --exclude=./.git -cf - .) | tar -C "$work/src" -xf - ||
 	{ echo "mutation: cannot copy the sources to $work" >&2; exit 2; }
