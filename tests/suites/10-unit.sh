@@ -74,6 +74,8 @@ done
 for t in elf json fileinfo; do
 	srcs=("$src/userspace/$t.c")
 	libs=()
+	# test_elf wraps elf.c's pread(), malloc() and free() (its Makefile rule too)
+	[ "$t" = elf ] && libs=(-Wl,--wrap=pread,--wrap=malloc,--wrap=free)
 	if [ "$t" = fileinfo ]; then
 		# the whole library, and tmptree.c as in the plain build
 		srcs=("${lib_srcs[@]}" "$src/tests/unit/tmptree.c")

@@ -12,8 +12,10 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +34,79 @@
 /* A tag value the table does not pin down (toolchain-dependent merges). */
 #define ANY (-2)
 #define EM_ARM_ 40
+
+/*
+ * pread() as elf.c calls it: the test is linked with -Wl,--wrap=pread, and
+ * the real one runs unless a test injects faults: every call returning at
+ * most fault.max bytes, every other call failing with EINTR first, or the
+ * fault.fail_at-th call of a parse failing with EIO.
+ */
+static struct {
+	size_t max;		/* 0: no limit */
+	bool eintr;
+	int fail_at;		/* 0: none */
+	int calls;
+	bool interrupted;
+} fault;
+
+ssize_t __real_pread(int fd, void *buf, size_t n, off_t off);
+ssize_t __wrap_pread(int fd, void *buf, size_t n, off_t off);
+
+ssize_t __wrap_pread(int fd, void *buf, size_t n, off_t off)
+{
+	if (fault.eintr && !fault.interrupted) {
+		fault.interrupted = true;
+		errno = EINTR;
+		return -1;
+	}
+	fault.interrupted = false;
+	if (++fault.calls == fault.fail_at) {
+		errno = EIO;
+		return -1;
+	}
+	if (fault.max && n > fault.max)
+		n = fault.max;
+	return __real_pread(fd, buf, n, off);
+}
+
+/*
+ * malloc() and free() as elf.c (and this file) call them, wrapped too: the
+ * blocks still allocated, which a parse must leave as it found them.
+ */
+static long live_blocks;
+
+void *__real_malloc(size_t n);
+void __real_free(void *p);
+void *__wrap_malloc(size_t n);
+void __wrap_free(void *p);
+
+void *__wrap_malloc(size_t n)
+{
+	void *p = __real_malloc(n);
+
+	if (p)
+		live_blocks++;
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	if (p)
+		live_blocks--;
+	__real_free(p);
+}
+
+/* elf_parse_buffer(), and nothing left allocated. */
+static int parse_buf(const void *buf, size_t len, struct elf_info *info)
+{
+	long before = live_blocks;
+	int ret = elf_parse_buffer(buf, len, info);
+
+	if (live_blocks != before)
+		fail_msg("elf_parse_buffer() of %zu bytes left %ld blocks allocated", len,
+			 live_blocks - before);
+	return ret;
+}
 
 static const char *fixtures;
 
@@ -67,15 +142,19 @@ static int parse_both(const char *path, struct elf_info *info)
 	unsigned char *buf;
 	size_t len;
 	int fd, ret, ret_buf;
+	long before;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		fail_msg("%s: %s (fixtures incomplete?)", path, strerror(errno));
+	before = live_blocks;
 	ret = elf_parse_fd(fd, info);
 	close(fd);
+	if (live_blocks != before)
+		fail_msg("%s: elf_parse_fd() left %ld blocks allocated", path, live_blocks - before);
 
 	buf = slurp(path, &len);
-	ret_buf = elf_parse_buffer(buf, len, &from_buf);
+	ret_buf = parse_buf(buf, len, &from_buf);
 	free(buf);
 	assert_int_equal(ret, ret_buf);
 	assert_memory_equal(info, &from_buf, sizeof(from_buf));
@@ -332,12 +411,12 @@ static void test_prefix_sweep(void **state)
 	fixture_path(path, sizeof(path), rel);
 	buf = slurp(path, &len);
 	for (n = 0; n < len; n++) {
-		int ret = elf_parse_buffer(buf, n, &info);
+		int ret = parse_buf(buf, n, &info);
 
 		if (!expected_error(ret))
 			fail_msg("%s cut at %zu: got %d", rel, n, ret);
 	}
-	assert_int_equal(elf_parse_buffer(buf, len, &info), 0);
+	assert_int_equal(parse_buf(buf, len, &info), 0);
 	free(buf);
 }
 
@@ -362,7 +441,7 @@ static void test_flip_sweep(void **state)
 		if (i >= 4096 && i + 4096 < len)
 			continue;
 		buf[i] ^= 0xff;
-		ret = elf_parse_buffer(buf, len, &info);
+		ret = parse_buf(buf, len, &info);
 		buf[i] ^= 0xff;
 		if (ret != 0 && !expected_error(ret))
 			fail_msg("%s byte %zu flipped: got %d", rel, i, ret);
@@ -446,6 +525,16 @@ static const struct attr_case attr_cases[] = {
 	  { 'A', LE32(17), AEABI, 1, LE32(4), 6, 10 }, 18, false, -1, -1, -1 },
 	{ "attr sub-subsection size past the subsection", false,
 	  { 'A', LE32(17), AEABI, 1, LE32(8), 6, 10 }, 18, false, -1, -1, -1 },
+	/* A size of 0 would never move on. */
+	{ "attr sub-subsection size 0", false,
+	  { 'A', LE32(17), AEABI, 1, LE32(0), 6, 10 }, 18, false, -1, -1, -1 },
+	/* What was read before the damage does not count. */
+	{ "attr tag ULEB128 cut", false,
+	  { 'A', LE32(18), AEABI, 1, LE32(8), 6, 10, 0x85 }, 19, false, -1, -1, -1 },
+	{ "attr Tag_CPU_name without NUL", false,
+	  { 'A', LE32(20), AEABI, 1, LE32(10), 6, 10, 5, 'x', 'y' }, 21, false, -1, -1, -1 },
+	{ "attr second sub-subsection header cut", false,
+	  { 'A', LE32(20), AEABI, 1, LE32(7), 6, 10, 1, 0, 0 }, 21, false, -1, -1, -1 },
 };
 
 static void put(unsigned char *p, uint32_t v, size_t size, bool be)
@@ -503,12 +592,17 @@ static void test_attr(void **state)
 	struct elf_info info;
 	size_t len = make_arm_image(img, c->bytes, c->len, c->big_endian);
 
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_int_equal(info.data, c->big_endian ? 2 : 1);
 	assert_int_equal(info.has_arm_attributes, c->has);
 	assert_int_equal(info.tag_cpu_arch, c->cpu_arch);
 	assert_int_equal(info.tag_fp_arch, c->fp_arch);
 	assert_int_equal(info.tag_abi_vfp_args, c->vfp_args);
+	/* No row sets these: absent, whatever else the row holds. */
+	assert_int_equal(info.tag_cpu_arch_profile, ELF_ATTR_ABSENT);
+	assert_int_equal(info.tag_arm_isa_use, ELF_ATTR_ABSENT);
+	assert_int_equal(info.tag_thumb_isa_use, ELF_ATTR_ABSENT);
+	assert_int_equal(info.tag_advsimd_arch, ELF_ATTR_ABSENT);
 }
 
 /* A section named otherwise, or on another machine, is not read. */
@@ -522,30 +616,30 @@ static void test_attr_needs_arm_and_name(void **state)
 	size_t len = make_arm_image(img, attr, sizeof(attr), false);
 
 	(void)state;
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_int_equal(info.tag_cpu_arch, 10);
 
 	put(img + 18, EM_AARCH64, 2, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_false(info.has_arm_attributes);
 
 	put(img + 18, EM_ARM_, 2, false);
 	img[52 + 12] = 'X';	/* ".XRM.attributes" */
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_false(info.has_arm_attributes);
 
 	/* The name offset inside the right string: "ARM.attributes". */
 	img[52 + 12] = 'A';
 	put(img + len - 40, 12, 4, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_false(info.has_arm_attributes);
 
 	/* A string table whose last byte is not NUL is corrupt. */
 	put(img + len - 40, 11, 4, false);
 	img[52 + 26] = 'x';
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+	assert_int_equal(parse_buf(img, len, &info), -EBADMSG);
 	img[52 + 26] = '\0';
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_true(info.has_arm_attributes);
 }
 
@@ -558,24 +652,30 @@ static void test_header_edges(void **state)
 	int fds[2];
 
 	(void)state;
-	assert_int_equal(elf_parse_buffer(NULL, 0, &info), -ENOEXEC);
-	assert_int_equal(elf_parse_buffer(NULL, 5, &info), -EINVAL);
+	assert_int_equal(parse_buf(NULL, 0, &info), -ENOEXEC);
+	assert_int_equal(parse_buf(NULL, 5, &info), -EINVAL);
 
 	/* e_version and EI_VERSION other than 1. */
 	put(img + 20, 2, 4, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EINVAL);
+	assert_int_equal(parse_buf(img, len, &info), -EINVAL);
 	put(img + 20, EV_CURRENT, 4, false);
 	img[EI_VERSION] = 0;
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EINVAL);
+	assert_int_equal(parse_buf(img, len, &info), -EINVAL);
 	img[EI_VERSION] = EV_CURRENT;
+
+	/* EI_OSABI is passed on (3: GNU/Linux). */
+	img[EI_OSABI] = 3;
+	assert_int_equal(parse_buf(img, len, &info), 0);
+	assert_int_equal(info.osabi, 3);
+	img[EI_OSABI] = 0;
 
 	/* Wrong e_shentsize, and a .shstrtab that is not a string table. */
 	put(img + 46, 41, 2, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+	assert_int_equal(parse_buf(img, len, &info), -EBADMSG);
 	put(img + 46, 40, 2, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	put(img + len - 80 + 4, SHT_PROGBITS, 4, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+	assert_int_equal(parse_buf(img, len, &info), -EBADMSG);
 
 	/* Not a regular file. */
 	assert_int_equal(pipe(fds), 0);
@@ -598,7 +698,7 @@ static void test_extended_numbering(void **state)
 	unsigned char *sh0 = img + len - 3 * 40;
 
 	(void)state;
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_int_equal(info.tag_cpu_arch, 10);
 
 	/* The real counts live in section header 0. */
@@ -606,17 +706,30 @@ static void test_extended_numbering(void **state)
 	put(img + 50, 0xffff, 2, false);
 	put(sh0 + 20, 3, 4, false);	/* sh_size: e_shnum */
 	put(sh0 + 24, 1, 4, false);	/* sh_link: e_shstrndx */
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_int_equal(info.tag_cpu_arch, 10);
+
+	/* Each alone: e_shnum 0 with a plain e_shstrndx, and the reverse. */
+	put(img + 50, 1, 2, false);
+	put(sh0 + 24, 0, 4, false);
+	assert_int_equal(parse_buf(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+	put(img + 48, 3, 2, false);
+	put(img + 50, 0xffff, 2, false);
+	put(sh0 + 20, 0, 4, false);
+	put(sh0 + 24, 1, 4, false);
+	assert_int_equal(parse_buf(img, len, &info), 0);
+	assert_int_equal(info.tag_cpu_arch, 10);
+	put(img + 48, 0, 2, false);
 
 	/* Header 0 says there are no sections: nothing to read, no error. */
 	put(sh0 + 20, 0, 4, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), 0);
+	assert_int_equal(parse_buf(img, len, &info), 0);
 	assert_false(info.has_arm_attributes);
 
 	/* Header 0 itself outside the file. */
 	put(img + 32, (uint32_t)len - 20, 4, false);
-	assert_int_equal(elf_parse_buffer(img, len, &info), -EBADMSG);
+	assert_int_equal(parse_buf(img, len, &info), -EBADMSG);
 }
 
 /*
@@ -653,7 +766,7 @@ static void test_interp_lengths(void **state)
 
 		interp_image(img, sizeof(img), ph, interp, n);
 		memset(img + interp, '/', n - 1);
-		ret = elf_parse_buffer(img, interp + n, &info);
+		ret = parse_buf(img, interp + n, &info);
 		want = n < 2 ? -EBADMSG : n > ELF_INTERP_MAX ? -ENAMETOOLONG : 0;
 		if (ret != want)
 			fail_msg("PT_INTERP of %zu bytes: got %d, want %d", n, ret, want);
@@ -666,7 +779,7 @@ static void test_interp_lengths(void **state)
  * elf_parse_fd() reads a file's first 4 KiB at once and the rest where it
  * lies: program headers and a PT_INTERP inside that head, across its end
  * and beyond it, in files shorter and longer than it, must read as
- * elf_parse_buffer() reads the same bytes.
+ * parse_buf() reads the same bytes.
  */
 static void test_fd_head(void **state)
 {
@@ -691,7 +804,7 @@ static void test_fd_head(void **state)
 		assert_int_equal(write(fd, img, size), (ssize_t)size);
 		ret = elf_parse_fd(fd, &by_fd);
 		close(fd);
-		assert_int_equal(elf_parse_buffer(img, size, &by_buf), ret);
+		assert_int_equal(parse_buf(img, size, &by_buf), ret);
 		if (ret)
 			fail_msg("PT_INTERP at %zu of %zu bytes: %d", interp_at[i], size, ret);
 		assert_string_equal(by_fd.interp, want);
@@ -721,6 +834,8 @@ static void test_names(void **state)
 		assert_string_equal(elf_arm_fp_arch_name((int)i), fp[i]);
 	assert_null(elf_arm_fp_arch_name(ELF_ATTR_ABSENT));
 	assert_null(elf_arm_fp_arch_name((int)ARRAY_SIZE(fp)));
+	assert_null(elf_arm_cpu_arch_name(INT_MAX));
+	assert_null(elf_arm_fp_arch_name(INT_MAX));
 	assert_string_equal(elf_machine_name(EM_ARM_), "ARM");
 	assert_string_equal(elf_machine_name(EM_AARCH64), "AArch64");
 	assert_string_equal(elf_machine_name(EM_386), "i386");
@@ -750,6 +865,229 @@ static void test_arm_helpers(void **state)
 	info.tag_abi_vfp_args = 0;
 	assert_false(elf_arm_hard_float(&info));
 	assert_int_equal(elf_arm_eabi_version(&info), 4);
+}
+
+/* Every parse failure leaves the reset state, whatever the info held. */
+static void test_reset_on_failure(void **state)
+{
+	struct elf_info ref, info;
+	int fds[2], dir;
+
+	(void)state;
+	assert_int_equal(parse_buf(NULL, 0, &ref), -ENOEXEC);
+	assert_false(ref.has_arm_attributes);
+	assert_int_equal(ref.tag_cpu_arch, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_cpu_arch_profile, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_arm_isa_use, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_thumb_isa_use, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_fp_arch, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_advsimd_arch, ELF_ATTR_ABSENT);
+	assert_int_equal(ref.tag_abi_vfp_args, ELF_ATTR_ABSENT);
+
+	memset(&info, 0x5a, sizeof(info));
+	assert_int_equal(parse_buf(NULL, 5, &info), -EINVAL);
+	assert_memory_equal(&info, &ref, sizeof(ref));
+	assert_int_equal(pipe(fds), 0);
+	memset(&info, 0x5a, sizeof(info));
+	assert_int_equal(elf_parse_fd(fds[0], &info), -ENOEXEC);
+	assert_memory_equal(&info, &ref, sizeof(ref));
+	close(fds[0]);
+	close(fds[1]);
+	memset(&info, 0x5a, sizeof(info));
+	assert_int_equal(elf_parse_fd(-1, &info), -EBADF);
+	assert_memory_equal(&info, &ref, sizeof(ref));
+	dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	assert_true(dir >= 0);
+	memset(&info, 0x5a, sizeof(info));
+	assert_int_equal(elf_parse_fd(dir, &info), -EISDIR);
+	assert_memory_equal(&info, &ref, sizeof(ref));
+	close(dir);
+}
+
+/* A segment whose bytes lie past the end of the file is corrupt, whatever its type. */
+static void test_segment_past_eof(void **state)
+{
+	unsigned char img[256];
+	struct elf_info info;
+	const size_t ph = 52, interp = 52 + 32;
+
+	(void)state;
+	interp_image(img, sizeof(img), ph, interp, 2);
+	img[interp] = '/';
+	assert_int_equal(parse_buf(img, interp + 2, &info), 0);
+	put(img + ph, PT_LOAD, 4, false);
+	put(img + ph + 16, 200, 4, false);	/* p_filesz */
+	assert_int_equal(parse_buf(img, interp + 2, &info), -EBADMSG);
+	put(img + ph + 16, 2, 4, false);
+	put(img + ph + 4, (uint32_t)interp + 1, 4, false);	/* p_offset */
+	assert_int_equal(parse_buf(img, interp + 2, &info), -EBADMSG);
+}
+
+/* elf_parse_fd() of @len bytes of @img, written to a memfd. */
+static int parse_memfd(const void *img, size_t len, struct elf_info *info)
+{
+	int fd = memfd_create("test_elf", MFD_CLOEXEC), ret;
+	long before = live_blocks;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, img, len), (ssize_t)len);
+	ret = elf_parse_fd(fd, info);
+	close(fd);
+	if (live_blocks != before)
+		fail_msg("elf_parse_fd() of %zu bytes left %ld blocks allocated", len,
+			 live_blocks - before);
+	return ret;
+}
+
+/*
+ * An ELF32 ARM relocatable of 8 KiB and more: .ARM.attributes (Tag_CPU_arch
+ * v7) at 64, the section headers at 8192, beyond the file's 4 KiB head and
+ * the 512 bytes read in front of them, and .shstrtab after them, so that
+ * the section name is read from the file on its own.  @name is the name of
+ * the attributes section, the last string of .shstrtab.
+ */
+static size_t far_names_image(unsigned char *img, size_t size, const char *name)
+{
+	static const unsigned char attr[] = { 'A', LE32(17), AEABI, 1, LE32(7), 6, 10 };
+	const size_t attr_off = 64, sh_off = 8192, str_off = sh_off + 3 * 40;
+	size_t str_len = 11 + strlen(name) + 1;
+	unsigned char *sh;
+
+	assert_true(str_off + str_len <= size);
+	memset(img, 0, size);
+	memcpy(img, "\177ELF\1\1\1", 7);
+	put(img + 16, ET_REL, 2, false);
+	put(img + 18, EM_ARM_, 2, false);
+	put(img + 20, EV_CURRENT, 4, false);
+	put(img + 32, (uint32_t)sh_off, 4, false);
+	put(img + 36, 0x05000000, 4, false);
+	put(img + 40, 52, 2, false);
+	put(img + 46, 40, 2, false);
+	put(img + 48, 3, 2, false);
+	put(img + 50, 1, 2, false);
+	memcpy(img + attr_off, attr, sizeof(attr));
+	memcpy(img + str_off, "\0.shstrtab", 11);
+	memcpy(img + str_off + 11, name, strlen(name) + 1);
+	sh = img + sh_off + 40;
+	put(sh + 0, 1, 4, false);
+	put(sh + 4, SHT_STRTAB, 4, false);
+	put(sh + 16, (uint32_t)str_off, 4, false);
+	put(sh + 20, (uint32_t)str_len, 4, false);
+	sh += 40;
+	put(sh + 0, 11, 4, false);
+	put(sh + 4, 0x70000003, 4, false);
+	put(sh + 16, attr_off, 4, false);
+	put(sh + 20, sizeof(attr), 4, false);
+	return str_off + str_len;
+}
+
+/*
+ * The section name decides, read from the file: .ARM.attributes is read,
+ * a name of the same length is not, and a name shorter than it at the very
+ * end of the file is compared without reading past that end.
+ */
+static void test_far_names(void **state)
+{
+	static unsigned char img[8192 + 512];
+	static const struct {
+		const char *name;
+		bool has;
+	} cases[] = { { ".ARM.attributes", true }, { ".ARM.attributez", false },
+		      { ".ARM", false } };
+	struct elf_info by_fd, by_buf;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		len = far_names_image(img, sizeof(img), cases[i].name);
+		assert_int_equal(parse_buf(img, len, &by_buf), 0);
+		assert_int_equal(parse_memfd(img, len, &by_fd), 0);
+		assert_memory_equal(&by_fd, &by_buf, sizeof(by_buf));
+		if (by_fd.has_arm_attributes != cases[i].has)
+			fail_msg("section named %s: attributes %d", cases[i].name,
+				 by_fd.has_arm_attributes);
+		assert_int_equal(by_fd.tag_cpu_arch, cases[i].has ? 10 : ELF_ATTR_ABSENT);
+	}
+}
+
+/*
+ * Reads that the kernel may cut short or interrupt, and reads that fail:
+ * one byte per pread() after an EINTR each gives the same facts; a failure
+ * of any one call gives the same facts (the head is read again where it is
+ * needed) or -EIO, never other facts.  Returns the pread() calls of a
+ * parse without faults.
+ */
+static int fault_sweep(const char *what, const unsigned char *img, size_t len)
+{
+	struct elf_info want, got;
+	int ret = parse_buf(img, len, &want), r, calls, n;
+
+	memset(&fault, 0, sizeof(fault));
+	fault.max = 1;
+	fault.eintr = true;
+	r = parse_memfd(img, len, &got);
+	memset(&fault, 0, sizeof(fault));
+	if (r != ret || memcmp(&got, &want, sizeof(got)))
+		fail_msg("%s, one byte per read, each interrupted: %d, want %d", what, r, ret);
+
+	r = parse_memfd(img, len, &got);
+	calls = fault.calls;
+	assert_int_equal(r, ret);
+	assert_true(calls >= 1);
+	for (n = 1; n <= calls; n++) {
+		memset(&fault, 0, sizeof(fault));
+		fault.fail_at = n;
+		r = parse_memfd(img, len, &got);
+		memset(&fault, 0, sizeof(fault));
+		if (r == ret && !memcmp(&got, &want, sizeof(got)))
+			continue;
+		if (r != -EIO)
+			fail_msg("%s, read %d of %d failing: %d, want %d or -EIO", what, n, calls,
+				 r, ret);
+	}
+	return calls;
+}
+
+static void test_read_faults(void **state)
+{
+	static const char *const names[] = { ".ARM.attributes", ".ARM.attributez" };
+	/*
+	 * pread() calls: armhf/init's head, its section headers with .shstrtab
+	 * in the 512 bytes in front of them, and .ARM.attributes, which lies
+	 * just past the head; armeb-v7 is shorter than its head.
+	 */
+	static const struct {
+		const char *path;
+		int calls;
+	} files[] = { { "armhf/init", 3 }, { "variants/armeb-v7", 1 } };
+	static unsigned char img[8192 + 512];
+	char path[4096], what[64];
+	unsigned char *buf;
+	size_t i, len;
+	int calls;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		len = far_names_image(img, sizeof(img), names[i]);
+		snprintf(what, sizeof(what), "section %s", names[i]);
+		calls = fault_sweep(what, img, len);
+		/*
+		 * The head, the section headers with the 512 bytes before them,
+		 * then (.shstrtab lying after them) its last byte and the name.
+		 */
+		if (calls != 4)
+			fail_msg("%s: %d pread() calls, want 4", what, calls);
+	}
+	if (!fixtures)
+		return;
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		fixture_path(path, sizeof(path), files[i].path);
+		buf = slurp(path, &len);
+		calls = fault_sweep(files[i].path, buf, len);
+		free(buf);
+		if (calls != files[i].calls)
+			fail_msg("%s: %d pread() calls, want %d", files[i].path, calls, files[i].calls);
+	}
 }
 
 static const char *const sweep_files[] = {
@@ -813,7 +1151,7 @@ int main(void)
 	n_rows = load_manifest(&rows);
 
 	tests = calloc(ARRAY_SIZE(good_cases) + ARRAY_SIZE(bad_cases) + ARRAY_SIZE(attr_cases) +
-		       2 * ARRAY_SIZE(sweep_files) + n_rows + 16, sizeof(*tests));
+		       2 * ARRAY_SIZE(sweep_files) + n_rows + 20, sizeof(*tests));
 	names = calloc(ARRAY_SIZE(good_cases) + ARRAY_SIZE(bad_cases) +
 		       2 * ARRAY_SIZE(sweep_files) + 1, sizeof(*names));
 	if (!tests || !names)
@@ -853,6 +1191,10 @@ int main(void)
 	ADD("elf extended section numbering", test_extended_numbering, NULL);
 	ADD("elf Tag_CPU_arch, Tag_FP_arch and machine names", test_names, NULL);
 	ADD("elf ARM e_flags helpers", test_arm_helpers, NULL);
+	ADD("elf failures leave the info reset", test_reset_on_failure, NULL);
+	ADD("elf segments past the end of the file", test_segment_past_eof, NULL);
+	ADD("elf section names read from the file", test_far_names, NULL);
+	ADD("elf short, interrupted and failing reads", test_read_faults, NULL);
 #undef ADD
 
 	/*
