@@ -6,7 +6,6 @@
  * need them (bench/verdict.sh measures the difference).  The STATIC=0 CLI
  * and execstate-kmod, the static CLI's helper (kmodhelper.c), link this.
  */
-#include <dlfcn.h>
 #include <errno.h>
 #include <libkmod.h>
 #include <stdbool.h>
@@ -17,6 +16,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "dynlib.h"
 #include "kmodctl.h"
 
 #define LIBKMOD_SONAME "libkmod.so.2"
@@ -40,57 +40,28 @@ static struct {
 							       const char *options));
 } kmod;
 
-static const struct {
-	const char *symbol;
-	void **slot;
-} kmod_symbols[] = {
-	{ "kmod_new", (void **)&kmod.new_ctx },
-	{ "kmod_unref", (void **)&kmod.unref_ctx },
-	{ "kmod_set_log_priority", (void **)&kmod.set_log_priority },
-	{ "kmod_module_new_from_name", (void **)&kmod.module_new_from_name },
-	{ "kmod_module_unref", (void **)&kmod.module_unref },
-	{ "kmod_module_get_initstate", (void **)&kmod.module_get_initstate },
-	{ "kmod_module_get_path", (void **)&kmod.module_get_path },
-	{ "kmod_module_probe_insert_module", (void **)&kmod.module_probe_insert_module },
+/* Resolved by name (kmodctl.c is never part of the static CLI: no address). */
+static const struct dynsym kmod_symbols[] = {
+	{ "kmod_new", (void **)&kmod.new_ctx, NULL },
+	{ "kmod_unref", (void **)&kmod.unref_ctx, NULL },
+	{ "kmod_set_log_priority", (void **)&kmod.set_log_priority, NULL },
+	{ "kmod_module_new_from_name", (void **)&kmod.module_new_from_name, NULL },
+	{ "kmod_module_unref", (void **)&kmod.module_unref, NULL },
+	{ "kmod_module_get_initstate", (void **)&kmod.module_get_initstate, NULL },
+	{ "kmod_module_get_path", (void **)&kmod.module_get_path, NULL },
+	{ "kmod_module_probe_insert_module", (void **)&kmod.module_probe_insert_module, NULL },
 };
 
 /*
- * dlopen() libkmod and resolve every symbol, once per process; a failure
- * is remembered too, so the report and --load do not retry it.  The handle
- * is never closed: libcrypto registers exit handlers that must stay mapped.
+ * dlopen() once per process (dynlib.h); a failure is remembered too, so
+ * the report and --load do not retry it.  The handle is never closed:
+ * libcrypto registers exit handlers that must stay mapped.
  */
+static struct dynlib libkmod = DYNLIB_INIT(LIBKMOD_SONAME, "libkmod2", kmod_symbols);
+
 static int libkmod_open(char *err, size_t errlen)
 {
-	static int state = 1;	/* 1 = not tried, 0 = ready, < 0 = errno */
-	static char failure[256];
-	void *handle;
-	size_t i;
-
-	if (state <= 0)
-		goto out;
-
-	handle = dlopen(LIBKMOD_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!handle) {
-		snprintf(failure, sizeof(failure),
-			 "cannot load %s (%s): install libkmod2", LIBKMOD_SONAME, dlerror());
-		state = -ENOSYS;
-		goto out;
-	}
-	for (i = 0; i < sizeof(kmod_symbols) / sizeof(kmod_symbols[0]); i++) {
-		*kmod_symbols[i].slot = dlsym(handle, kmod_symbols[i].symbol);
-		if (!*kmod_symbols[i].slot) {
-			snprintf(failure, sizeof(failure), "%s lacks %s: libkmod too old",
-				 LIBKMOD_SONAME, kmod_symbols[i].symbol);
-			dlclose(handle);
-			state = -ENOSYS;
-			goto out;
-		}
-	}
-	state = 0;
-out:
-	if (state < 0)
-		snprintf(err, errlen, "%s", failure);
-	return state;
+	return dynlib_open(&libkmod, err, errlen);
 }
 
 /*
