@@ -185,9 +185,13 @@ static void render(const struct facts *f, char *out, size_t size)
 	PUT("mod=%d;mod.aarch64=%s;page=%lu;page.source=%s;evidence=%u;",
 	    f->mod.present, tri_name(f->mod.aarch64_capable), f->page_size,
 	    dash(f->page_size_source), f->n_ev);
-	/* The evidence, which only the reports print: "ev.KEY=VALUE", the first of a key. */
+	/*
+	 * The evidence, which only the reports print: "ev.KEY=VALUE" and
+	 * "evsrc.KEY=SOURCE", the first of a key.
+	 */
 	for (unsigned int i = 0; i < f->n_ev; i++)
-		PUT("ev.%s=%s;", f->ev[i].key, f->ev[i].value);
+		PUT("ev.%s=%s;evsrc.%s=%s;", f->ev[i].key, f->ev[i].value, f->ev[i].key,
+		    f->ev[i].source);
 #undef PUT
 	assert_true(len < size);
 }
@@ -308,15 +312,21 @@ static const struct collect_case cases[] = {
 	{ "kernel config: 64K pages, COMPAT and IA32 off, from config.gz",
 	  { { "proc/sys/kernel/arch", "aarch64\n" },
 	    { "proc/config.gz", "CONFIG_ARM64_64K_PAGES=y\n# CONFIG_COMPAT is not set\n"
-	      "# CONFIG_IA32_EMULATION is not set\nCONFIG_X86_X32_ABI=y\n" }, { NULL } },
+	      "# CONFIG_IA32_EMULATION is not set\nCONFIG_X86_X32_ABI=y\n"
+	      "# CONFIG_MODULES is not set\n" }, { NULL } },
 	  "config.compat=n; config.ia32=n; config.x32=y; config.page=65536; "
-	  "config.source=config.gz under procfs; page=65536; page.source=kernel config" },
+	  "config.source=config.gz under procfs; page=65536; page.source=kernel config; "
+	  "ev.config.COMPAT=n; ev.config.IA32_EMULATION=n; ev.config.X86_X32_ABI=y; "
+	  "ev.config.page_size=65536; ev.config.MODULES=n; "
+	  "evsrc.config.COMPAT=config.gz under procfs" },
 	{ "kernel config from the root's /boot, 4K and 16K lines",
 	  { { "proc/sys/kernel/arch", "aarch64\n" }, { "proc/sys/kernel/osrelease", "6.12-arm64\n" },
-	    { "root/boot/config-6.12-arm64", "CONFIG_ARM64_16K_PAGES=y\nCONFIG_COMPAT=y\n" },
-	    { NULL } },
+	    { "root/boot/config-6.12-arm64", "CONFIG_ARM64_16K_PAGES=y\nCONFIG_COMPAT=y\n"
+	      "CONFIG_MODULES=y\n" }, { NULL } },
 	  "config.compat=y; config.ia32=unknown; config.page=16384; "
-	  "config.source=boot/config-6.12-arm64; page=16384" },
+	  "config.source=boot/config-6.12-arm64; page=16384; ev.config.COMPAT=y; "
+	  "ev.config.page_size=16384; ev.config.MODULES=y; "
+	  "evsrc.config.MODULES=boot/config-6.12-arm64" },
 	{ "an empty config file is no config",
 	  { { "proc/sys/kernel/osrelease", "6.1\n" }, { "root/boot/config-6.1", "" }, { NULL } },
 	  "config.source=-; config.compat=unknown" },
@@ -337,12 +347,14 @@ static const struct collect_case cases[] = {
 	    { "root/boot/config-6.1.0-50-amd64", "# Linux/x86 6.1.176 Kernel Configuration\n"
 	      "CONFIG_IA32_EMULATION=y\nCONFIG_X86_X32_ABI=y\nCONFIG_COMPAT_32=y\n"
 	      "CONFIG_X86_X32_DISABLED=y\nCONFIG_COMPAT=y\n" }, { NULL } },
-	  "config.x32=y; config.x32_disabled=y; x32_on=0; x32_off=0; sysfs.x32=-" },
+	  "config.x32=y; config.x32_disabled=y; x32_on=0; x32_off=0; sysfs.x32=-; "
+	  "ev.config.IA32_EMULATION=y; ev.config.X86_X32_ABI=y; ev.config.X86_X32_DISABLED=y; "
+	  "ev.config.COMPAT=y" },
 	{ "a patched kernel's X86_X32_DISABLED is not set; others have no line",
 	  { { "proc/sys/kernel/osrelease", "6.1\n" },
 	    { "root/boot/config-6.1", "CONFIG_X86_X32_ABI=y\n"
 	      "# CONFIG_X86_X32_DISABLED is not set\n" }, { NULL } },
-	  "config.x32=y; config.x32_disabled=n" },
+	  "config.x32=y; config.x32_disabled=n; ev.config.X86_X32_DISABLED=n" },
 	{ "syscall.x32=: kstrtobool values; y then n is both, none after --",
 	  { { "proc/cmdline", "ro syscall.x32=Y quiet syscall.x32=0 -- syscall.x32=on\n" },
 	    { NULL } },
@@ -529,7 +541,41 @@ static const struct collect_case cases[] = {
 	    { "sys/kernel/execstate/aarch64_capable", "no\n" },
 	    { "sys/kernel/execstate/aarch64_capable_reason", "ID_PFR0 says ARMv7\n" },
 	    { "sys/kernel/execstate/cpu_arch", "v7\n" }, { NULL } },
-	  "mod=1; mod.aarch64=n; page=4096; page.source=module" },
+	  "mod=1; mod.aarch64=n; page=4096; page.source=module; "
+	  "ev.module.aarch64_capable=no (ID_PFR0 says ARMv7); ev.module.cpu_arch=v7" },
+	/* Each of the module's facts in the evidence, as the reports print them. */
+	{ "execstate.ko on arm64 without AArch32 at EL0: its evidence",
+	  { { "sys/kernel/execstate/abi_version", "3\n" },
+	    { "sys/kernel/execstate/kernel_machine", "aarch64\n" },
+	    { "sys/kernel/execstate/kernel_bits", "64\n" },
+	    { "sys/kernel/execstate/page_size", "16384\n" },
+	    { "sys/kernel/execstate/compat", "no\n" },
+	    { "sys/kernel/execstate/compat_reason", "no CPU runs AArch32 at EL0\n" },
+	    { "sys/kernel/execstate/aarch32_el0", "none\n" },
+	    { "sys/kernel/execstate/aarch32_el0_cpus", "\n" },
+	    { "sys/kernel/execstate/aarch64_capable", "yes\n" },
+	    { "sys/kernel/execstate/aarch64_capable_reason", "running AArch64\n" }, { NULL } },
+	  "mod=1; mod.aarch64=y; ev.module.abi_version=3; ev.module.kernel_machine=aarch64; "
+	  "ev.module.kernel_bits=64; ev.module.page_size=16384; "
+	  "ev.module.compat=no (no CPU runs AArch32 at EL0); ev.module.aarch32_el0=none (cpus none); "
+	  "ev.module.aarch64_capable=yes (running AArch64); "
+	  "evsrc.module.abi_version=/sys/kernel/execstate; "
+	  "evsrc.module.aarch64_capable=/sys/kernel/execstate" },
+	{ "execstate.ko with compat yes and no reason, AArch32 on two CPUs, no AArch64 state",
+	  { { "sys/kernel/execstate/abi_version", "3\n" },
+	    { "sys/kernel/execstate/kernel_machine", "aarch64\n" },
+	    { "sys/kernel/execstate/compat", "yes\n" },
+	    { "sys/kernel/execstate/aarch32_el0", "some\n" },
+	    { "sys/kernel/execstate/aarch32_el0_cpus", "0-1\n" },
+	    { "sys/kernel/execstate/aarch64_capable_reason", "cannot tell\n" }, { NULL } },
+	  "mod.aarch64=unknown; ev.module.compat=yes; ev.module.aarch32_el0=some (cpus 0-1); "
+	  "ev.module.aarch64_capable=unknown (cannot tell); evidence=10" },
+	/* No task state nor personality (a recorded tree): no lines for them. */
+	{ "execstate.ko: AArch64-capable yes without a reason",
+	  { { "sys/kernel/execstate/abi_version", "3\n" },
+	    { "sys/kernel/execstate/kernel_machine", "aarch64\n" },
+	    { "sys/kernel/execstate/aarch64_capable", "yes\n" }, { NULL } },
+	  "mod.aarch64=y; ev.module.aarch64_capable=yes (); evidence=9" },
 };
 
 /* More evidence than fits is dropped, not overflowed. */
