@@ -546,17 +546,17 @@ static void put(unsigned char *p, uint32_t v, size_t size, bool be)
 }
 
 /*
- * ehdr | .shstrtab at 52 | .ARM.attributes at 80 | three section headers
- * (null, .shstrtab, .ARM.attributes).
+ * The headers of an ELF32 ARM relocatable with three section headers at
+ * @sh_off (null, .shstrtab of @str_len bytes at @str_off, and an
+ * SHT_ARM_ATTRIBUTES section named at .shstrtab offset 11, of @attr_len
+ * bytes at @attr_off), in the byte order @be; the contents are the
+ * caller's to write.
  */
-static size_t make_arm_image(unsigned char *img, const unsigned char *attr, size_t attr_len,
-			     bool be)
+static void put_arm_headers(unsigned char *img, bool be, size_t sh_off, size_t str_off,
+			    size_t str_len, size_t attr_off, size_t attr_len)
 {
-	static const char shstrtab[] = "\0.shstrtab\0.ARM.attributes";
-	const size_t str_off = 52, attr_off = 80, sh_off = (attr_off + attr_len + 3) & ~3UL;
 	unsigned char *sh;
 
-	memset(img, 0, sh_off + 3 * 40);
 	memcpy(img, "\177ELF\1", 5);
 	img[EI_DATA] = be ? ELFDATA2MSB : ELFDATA2LSB;
 	img[EI_VERSION] = EV_CURRENT;
@@ -569,19 +569,33 @@ static size_t make_arm_image(unsigned char *img, const unsigned char *attr, size
 	put(img + 46, 40, 2, be);
 	put(img + 48, 3, 2, be);
 	put(img + 50, 1, 2, be);
-	memcpy(img + str_off, shstrtab, sizeof(shstrtab));
-	memcpy(img + attr_off, attr, attr_len);
 
 	sh = img + sh_off + 40;
 	put(sh + 0, 1, 4, be);
 	put(sh + 4, SHT_STRTAB, 4, be);
 	put(sh + 16, (uint32_t)str_off, 4, be);
-	put(sh + 20, sizeof(shstrtab), 4, be);
+	put(sh + 20, (uint32_t)str_len, 4, be);
 	sh += 40;
 	put(sh + 0, 11, 4, be);
 	put(sh + 4, 0x70000003, 4, be);
 	put(sh + 16, (uint32_t)attr_off, 4, be);
 	put(sh + 20, (uint32_t)attr_len, 4, be);
+}
+
+/*
+ * ehdr | .shstrtab at 52 | .ARM.attributes at 80 | three section headers
+ * (null, .shstrtab, .ARM.attributes).
+ */
+static size_t make_arm_image(unsigned char *img, const unsigned char *attr, size_t attr_len,
+			     bool be)
+{
+	static const char shstrtab[] = "\0.shstrtab\0.ARM.attributes";
+	const size_t str_off = 52, attr_off = 80, sh_off = (attr_off + attr_len + 3) & ~3UL;
+
+	memset(img, 0, sh_off + 3 * 40);
+	put_arm_headers(img, be, sh_off, str_off, sizeof(shstrtab), attr_off, attr_len);
+	memcpy(img + str_off, shstrtab, sizeof(shstrtab));
+	memcpy(img + attr_off, attr, attr_len);
 	return sh_off + 3 * 40;
 }
 
@@ -951,33 +965,13 @@ static size_t far_names_image(unsigned char *img, size_t size, const char *name)
 	static const unsigned char attr[] = { 'A', LE32(17), AEABI, 1, LE32(7), 6, 10 };
 	const size_t attr_off = 64, sh_off = 8192, str_off = sh_off + 3 * 40;
 	size_t str_len = 11 + strlen(name) + 1;
-	unsigned char *sh;
 
 	assert_true(str_off + str_len <= size);
 	memset(img, 0, size);
-	memcpy(img, "\177ELF\1\1\1", 7);
-	put(img + 16, ET_REL, 2, false);
-	put(img + 18, EM_ARM_, 2, false);
-	put(img + 20, EV_CURRENT, 4, false);
-	put(img + 32, (uint32_t)sh_off, 4, false);
-	put(img + 36, 0x05000000, 4, false);
-	put(img + 40, 52, 2, false);
-	put(img + 46, 40, 2, false);
-	put(img + 48, 3, 2, false);
-	put(img + 50, 1, 2, false);
+	put_arm_headers(img, false, sh_off, str_off, str_len, attr_off, sizeof(attr));
 	memcpy(img + attr_off, attr, sizeof(attr));
 	memcpy(img + str_off, "\0.shstrtab", 11);
 	memcpy(img + str_off + 11, name, strlen(name) + 1);
-	sh = img + sh_off + 40;
-	put(sh + 0, 1, 4, false);
-	put(sh + 4, SHT_STRTAB, 4, false);
-	put(sh + 16, (uint32_t)str_off, 4, false);
-	put(sh + 20, (uint32_t)str_len, 4, false);
-	sh += 40;
-	put(sh + 0, 11, 4, false);
-	put(sh + 4, 0x70000003, 4, false);
-	put(sh + 16, attr_off, 4, false);
-	put(sh + 20, sizeof(attr), 4, false);
 	return str_off + str_len;
 }
 
