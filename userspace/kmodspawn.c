@@ -58,14 +58,15 @@ static int run_helper(const char *cmd, const char *name, char *line, size_t size
 	char path[PATH_MAX + 32];
 	char *argv[] = { KMOD_HELPER_NAME, (char *)cmd, (char *)name, NULL };
 	size_t len = 0;
-	int fds[2], status, ret;
+	int fds[2], status = 0, ret;
 	ssize_t n;
 	pid_t pid;
 
 	helper_path(path, sizeof(path));
 	if (pipe2(fds, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "pipe: %s", strerror(errno));
-		return -errno;
+		ret = -errno;
+		snprintf(err, errlen, "pipe: %s", strerror(-ret));
+		return ret;
 	}
 	ret = posix_spawn_file_actions_init(&fa);
 	if (!ret)
@@ -90,6 +91,11 @@ static int run_helper(const char *cmd, const char *name, char *line, size_t size
 	}
 	line[len] = '\0';
 	close(fds[0]);
+	/*
+	 * Where SIGCHLD is ignored (inherited from whoever started the CLI),
+	 * the kernel reaps the helper and waitpid() fails with ECHILD once it
+	 * has exited: status stays 0, and its line, whole or not, decides.
+	 */
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			break;

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -208,6 +209,25 @@ static void test_load_beside(void **state)
 	run_load_cases(beside);
 }
 
+/*
+ * SIGCHLD ignored, as a caller may leave it across exec: waitpid() says
+ * ECHILD, and the helper's line still decides.
+ */
+static void test_load_sigchld_ignored(void **state)
+{
+	char err[256];
+
+	(void)state;
+	remove_helpers();
+	put_helper(beside, "echo '-1 needs root'");
+	signal(SIGCHLD, SIG_IGN);
+	assert_int_equal(kmodctl_load("execstate", err, sizeof(err)), -1);
+	assert_string_equal(err, "needs root");
+	put_helper(beside, "exit 3");
+	assert_int_equal(kmodctl_load("execstate", err, sizeof(err)), -EPROTO);
+	signal(SIGCHLD, SIG_DFL);
+}
+
 /* An installed prefix: bin/execstate and libexec/execstate/execstate-kmod. */
 static void test_load_libexec(void **state)
 {
@@ -247,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_state_names),
 		cmocka_unit_test(test_load_beside),
 		cmocka_unit_test(test_load_libexec),
+		cmocka_unit_test(test_load_sigchld_ignored),
 		cmocka_unit_test(test_load_no_helper),
 	};
 
